@@ -1,0 +1,30 @@
+package dev.tributary.core.query;
+
+import dev.tributary.core.index.CursorFactory;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Runs a query over the queryable pieces of its dataSource. Stateless and thread-safe: each call
+ * runs on the calling thread.
+ */
+public final class QueryExecutor {
+    private final Function<String, List<? extends CursorFactory>> piecesByDataSource;
+
+    /**
+     * @param piecesByDataSource the queryable pieces of a dataSource by name; an empty list for a
+     *                           dataSource this node does not have (the answer is then {@code []})
+     */
+    public QueryExecutor(Function<String, List<? extends CursorFactory>> piecesByDataSource) {
+        this.piecesByDataSource = piecesByDataSource;
+    }
+
+    /** The query's result rows, as Druid's JSON shapes (maps and lists) ready to serialize. */
+    public List<?> run(Query query) {
+        List<? extends CursorFactory> pieces = piecesByDataSource.apply(query.dataSource().name());
+        if (query instanceof TimeseriesQuery timeseries) {
+            return TimeseriesEngine.run(timeseries, pieces);
+        }
+        throw new InvalidQueryException("query type " + query.getClass().getSimpleName() + " is not supported");
+    }
+}

@@ -1,0 +1,128 @@
+package dev.tributary.core.spec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.tributary.core.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Reads an {@link IngestionSpec} and turns every way it can be wrong into an {@link InvalidSpecException}
+ * that names the field by its path: an unknown field, a value of the wrong type, a missing required
+ * field, a value out of bounds, an unknown {@code type}.
+ */
+public final class SpecReader {
+    private SpecReader() {
+    }
+
+    public static IngestionSpec read(Path file) {
+        try {
+            return read(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read spec file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static IngestionSpec read(String json) {
+        return read(json, IngestionSpec.class);
+    }
+
+    /** Reads any spec fragment (a dataSchema alone, for instance) with the same error reporting. */
+    public static <T> T read(String json, Class<T> type) {
+        try {
+            return Json.mapper().readValue(json, type);
+        } catch (JsonMappingException e) {
+            throw translate(e);
+        } catch (JsonProcessingException e) {
+            throw new InvalidSpecException("(document)", "is not valid JSON: " + e.getOriginalMessage()
+                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+        }
+    }
+
+    /** The spec error a Jackson mapping error means, with the field path. */
+    public static InvalidSpecException translate(JsonMappingException e) {
+        String path = path(e.getPath());
+        if (e instanceof UnrecognizedPropertyException u) {
+            List<String> known = u.getKnownPropertyIds() == null ? List.of()
+                    : u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+            return new InvalidSpecException(path, "unknown field; known fields here are " + known);
+        }
+        if (e instanceof InvalidTypeIdException t) {
+            return new InvalidSpecException(join(path, "type"), "unknown type '" + t.getTypeId() + "'"
+                    + knownTypes(t.getOriginalMessage()));
+        }
+        if (e instanceof ValueInstantiationException && e.getCause() instanceof SpecFieldException f) {
+            return new InvalidSpecException(join(path, f.field()), f.problem());
+        }
+        if (e instanceof ValueInstantiationException && e.getCause() != null) {
+            return new InvalidSpecException(path, e.getCause().getMessage());
+        }
+        if (e.getCause() instanceof IllegalArgumentException iae) {
+            return new InvalidSpecException(path, iae.getMessage());
+        }
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            return new InvalidSpecException(path, "has the wrong type: expected "
+                    + describe(m.getTargetType()) + " (" + firstLine(e.getOriginalMessage()) + ")");
+        }
+        return new InvalidSpecException(path.isEmpty() ? "(document)" : path, firstLine(e.getOriginalMessage()));
+    }
+
+    private static String path(List<JsonMappingException.Reference> refs) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : refs) {
+            if (ref.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String join(String path, String field) {
+        return path.isEmpty() ? field : path + "." + field;
+    }
+
+    private static String knownTypes(String message) {
+        int at = message == null ? -1 : message.indexOf("known type ids = ");
+        if (at < 0) {
+            return "";
+        }
+        String known = message.substring(at + "known type ids = ".length());
+        int end = known.indexOf(']');
+        return "; known types are " + (end >= 0 ? known.substring(0, end + 1) : known);
+    }
+
+    private static String describe(Class<?> type) {
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (List.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        if (type == Boolean.class) {
+            return "true or false";
+        }
+        return "an object (" + type.getSimpleName() + ")";
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "is invalid";
+        }
+        return message.lines().findFirst().orElse(message).trim();
+    }
+}

@@ -1,0 +1,9 @@
+package dev.tributary.worker.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code tributary server <role>}: runs one node. */
+@Command(name = "server", mixinStandardHelpOptions = true, description = "Run a Tributary node.",
+        subcommands = {RealtimeCommand.class})
+final class ServerCommand {
+}

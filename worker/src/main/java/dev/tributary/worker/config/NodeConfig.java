@@ -1,0 +1,67 @@
+package dev.tributary.worker.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A node's runtime.properties, validated: every {@code tributary.*} key must be one of {@link #KEYS}
+ * (a typo is an error, not a silent default).
+ *
+ * @param host the name other nodes and clients use to reach this node
+ * @param bindHost the address the HTTP server listens on
+ * @param port the HTTP port (0 picks a free one)
+ * @param maxRequestBytes the largest accepted HTTP request body
+ */
+public record NodeConfig(String host, String bindHost, int port, long maxRequestBytes) {
+    public static final ConfigKey<String> HOST = ConfigKey.text("tributary.host", "localhost",
+            "The host name other nodes and clients use to reach this node.");
+    public static final ConfigKey<String> BIND_HOST = ConfigKey.text("tributary.http.bindHost", "0.0.0.0",
+            "The address the HTTP server listens on.");
+    public static final ConfigKey<Integer> PORT = ConfigKey.port("tributary.http.port", 8084,
+            "The HTTP port for queries and status (0 picks a free port).");
+    public static final ConfigKey<Long> MAX_REQUEST_BYTES = ConfigKey.positiveLong("tributary.http.maxRequestBytes",
+            10L * 1024 * 1024, "The largest HTTP request body accepted, in bytes; larger requests get HTTP 413.");
+
+    /** Every key this config reads, for validation and for docs/configuration.md. */
+    public static final List<ConfigKey<?>> KEYS = List.of(HOST, BIND_HOST, PORT, MAX_REQUEST_BYTES);
+
+    public static NodeConfig defaults() {
+        return from(new Properties());
+    }
+
+    public static NodeConfig from(Path file) {
+        Properties props = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            props.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read config file " + file + ": " + e.getMessage(), e);
+        }
+        return from(props);
+    }
+
+    public static NodeConfig from(Properties props) {
+        Set<String> known = new TreeSet<>();
+        KEYS.forEach(k -> known.add(k.name()));
+        for (String key : props.stringPropertyNames()) {
+            if (key.startsWith("tributary.") && !known.contains(key)) {
+                throw new InvalidConfigException(key, "is not a known key; known keys are " + known);
+            }
+        }
+        return new NodeConfig(HOST.read(props.getProperty(HOST.name())),
+                BIND_HOST.read(props.getProperty(BIND_HOST.name())),
+                PORT.read(props.getProperty(PORT.name())),
+                MAX_REQUEST_BYTES.read(props.getProperty(MAX_REQUEST_BYTES.name())));
+    }
+
+    /** The same config listening on another port. */
+    public NodeConfig withPort(int newPort) {
+        return new NodeConfig(host, bindHost, newPort, maxRequestBytes);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.tributary.worker.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.tributary.core.Json;
+import dev.tributary.core.query.QueryException;
+import dev.tributary.core.query.QueryExecutor;
+import dev.tributary.core.query.QueryReader;
+import dev.tributary.worker.config.NodeConfig;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A node's HTTP API (Javalin): {@code POST /druid/v2}, {@code GET /status}, {@code GET /status/health}
+ * and {@code GET /status/ingestion}. Every error leaves through one mapping that writes Druid's error
+ * JSON; nothing here prints a stack trace to a client. Requests run on Jetty's threads.
+ */
+public final class HttpServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+
+    private final Javalin app;
+
+    private HttpServer(Javalin app) {
+        this.app = app;
+    }
+
+    /**
+     * Starts serving.
+     *
+     * @param ingestionStatus what {@code GET /status/ingestion} shows; called on request threads
+     */
+    public static HttpServer start(NodeConfig config, QueryExecutor queries, Supplier<Map<String, Object>> ingestionStatus) {
+        Javalin app = Javalin.create(cfg -> {
+            cfg.http.maxRequestSize = config.maxRequestBytes();
+            cfg.startup.showJavalinBanner = false;
+            cfg.jetty.host = config.bindHost();
+            cfg.jetty.port = config.port();
+            cfg.routes.get("/status", ctx -> json(ctx, 200, StatusResource.status()));
+            cfg.routes.get("/status/health", ctx -> json(ctx, 200, true));
+            cfg.routes.get("/status/ingestion", ctx -> json(ctx, 200, ingestionStatus.get()));
+            cfg.routes.post("/druid/v2", ctx -> json(ctx, 200, queries.run(QueryReader.read(ctx.bodyAsBytes()))));
+            cfg.routes.post("/druid/v2/", ctx -> json(ctx, 200, queries.run(QueryReader.read(ctx.bodyAsBytes()))));
+            cfg.routes.exception(QueryException.class, (e, ctx) ->
+                    error(ctx, e.httpStatus(), new DruidError(e.errorCode(), e.getMessage(), e.errorClass(), null)));
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) ->
+                    error(ctx, e.getStatus(), new DruidError("Unknown exception", e.getMessage(), e.getClass().getName(), null)));
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+                error(ctx, 500, new DruidError("Unknown exception", String.valueOf(e.getMessage()), e.getClass().getName(), null));
+            });
+            cfg.routes.error(404, "*", ctx -> {
+                if (ctx.result() == null) {
+                    error(ctx, 404, new DruidError("Unknown exception", "no such resource: " + ctx.method() + " " + ctx.path(),
+                            "javax.ws.rs.NotFoundException", null));
+                }
+            });
+        });
+        app.start();
+        LOG.info("HTTP server listening on {}:{}", config.bindHost(), app.port());
+        return new HttpServer(app);
+    }
+
+    /** The port actually bound (useful when the config asked for 0). */
+    public int port() {
+        return app.port();
+    }
+
+    private static void json(Context ctx, int status, Object body) throws JsonProcessingException {
+        ctx.status(status).contentType("application/json").result(Json.mapper().writeValueAsBytes(body));
+    }
+
+    private static void error(Context ctx, int status, DruidError error) {
+        try {
+            json(ctx, status, error.toJson());
+        } catch (JsonProcessingException e) {
+            ctx.status(500).result("{\"error\":\"Unknown exception\"}");
+        }
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.tributary.worker.realtime;
+
+import dev.tributary.core.index.CursorFactory;
+import dev.tributary.core.index.IncrementalIndex;
+import dev.tributary.core.input.InputRow;
+import dev.tributary.core.spec.DataSchema;
+import dev.tributary.core.spi.Plumber;
+import dev.tributary.core.time.Granularity;
+import dev.tributary.core.time.Interval;
+import java.util.List;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * The walking skeleton's plumber: one live index per segmentGranularity bucket, queryable at once.
+ * It keeps every row in memory: it neither persists nor hands off, and the firehose commits nothing,
+ * so a restart re-reads the topic from the group's reset position.
+ */
+public final class InMemoryPlumber implements Plumber {
+    private final DataSchema schema;
+    private final Granularity segmentGranularity;
+    private final List<Interval> acceptedIntervals;
+    /** Written by the ingestion thread, read by query threads. */
+    private final ConcurrentSkipListMap<Long, Sink> sinks = new ConcurrentSkipListMap<>();
+
+    public InMemoryPlumber(DataSchema schema) {
+        this.schema = schema;
+        this.segmentGranularity = schema.granularitySpec().segmentGranularity();
+        this.acceptedIntervals = schema.granularitySpec().intervals();
+    }
+
+    @Override
+    public boolean add(InputRow row) {
+        if (!acceptedIntervals.isEmpty() && acceptedIntervals.stream().noneMatch(i -> i.contains(row.timestamp()))) {
+            return false;
+        }
+        long bucket = segmentGranularity.bucketStart(row.timestamp());
+        Sink sink = sinks.get(bucket);
+        if (sink == null) {
+            sink = new Sink(segmentGranularity.bucket(row.timestamp()), new IncrementalIndex(schema));
+            sinks.put(bucket, sink);
+        }
+        sink.index().add(row);
+        return true;
+    }
+
+    @Override
+    public List<? extends CursorFactory> queryablePieces() {
+        return sinks.values().stream().map(Sink::index).toList();
+    }
+
+    /** Rows in memory across all sinks. */
+    public long rowsInMemory() {
+        return sinks.values().stream().mapToLong(s -> s.index().rowCount()).sum();
+    }
+
+    public int sinkCount() {
+        return sinks.size();
+    }
+
+    @Override
+    public void close() {
+        sinks.clear();
+    }
+}

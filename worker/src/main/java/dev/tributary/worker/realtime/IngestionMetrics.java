@@ -1,0 +1,72 @@
+package dev.tributary.worker.realtime;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The counts of one ingestion run. Every consumed event lands in exactly one of processed,
+ * unparseable and thrownAway, so {@code processed + unparseable + thrownAway == consumed} whenever the
+ * ingestion thread is between events. Written by the ingestion thread, read by any thread.
+ */
+public final class IngestionMetrics {
+    /** How many recent unparseable events are kept for inspection. */
+    static final int SAMPLES = 10;
+
+    private final AtomicLong consumed = new AtomicLong();
+    private final AtomicLong processed = new AtomicLong();
+    private final AtomicLong unparseable = new AtomicLong();
+    private final AtomicLong thrownAway = new AtomicLong();
+    private final Deque<UnparseableEvent> recentUnparseable = new ArrayDeque<>();
+
+    /** One bad event, by position, for {@code /status/ingestion}. */
+    public record UnparseableEvent(String partition, long offset, String reason) {
+    }
+
+    void recordConsumed() {
+        consumed.incrementAndGet();
+    }
+
+    void recordProcessed() {
+        processed.incrementAndGet();
+    }
+
+    void recordThrownAway() {
+        thrownAway.incrementAndGet();
+    }
+
+    void recordUnparseable(String partition, long offset, String reason) {
+        unparseable.incrementAndGet();
+        synchronized (recentUnparseable) {
+            if (recentUnparseable.size() == SAMPLES) {
+                recentUnparseable.removeFirst();
+            }
+            recentUnparseable.addLast(new UnparseableEvent(partition, offset, reason));
+        }
+    }
+
+    public long consumed() {
+        return consumed.get();
+    }
+
+    public long processed() {
+        return processed.get();
+    }
+
+    public long unparseable() {
+        return unparseable.get();
+    }
+
+    public long thrownAway() {
+        return thrownAway.get();
+    }
+
+    /** The most recent unparseable events, oldest first. */
+    public List<UnparseableEvent> recentUnparseable() {
+        synchronized (recentUnparseable) {
+            return new ArrayList<>(recentUnparseable);
+        }
+    }
+}

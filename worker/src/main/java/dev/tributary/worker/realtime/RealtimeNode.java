@@ -1,0 +1,101 @@
+package dev.tributary.worker.realtime;
+
+import dev.tributary.core.input.JsonInputRowParser;
+import dev.tributary.core.query.QueryExecutor;
+import dev.tributary.core.spec.IngestionSpec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ingests one spec: a firehose feeding a plumber on a dedicated ingestion thread, with everything
+ * ingested queryable through {@link #queries()} at once. {@link #start} and {@link #close} are called
+ * from one controlling thread; the status and query methods from any thread.
+ */
+public final class RealtimeNode implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RealtimeNode.class);
+
+    /** Lifecycle of the ingestion thread. */
+    public enum State { CREATED, RUNNING, FAILED, STOPPED }
+
+    private final IngestionSpec spec;
+    private final InMemoryPlumber plumber;
+    private final IngestionMetrics metrics = new IngestionMetrics();
+    private final IngestionLoop loop;
+    private final Thread thread;
+    private final QueryExecutor queries;
+    private final AtomicReference<State> state = new AtomicReference<>(State.CREATED);
+    private volatile String lastError;
+
+    public RealtimeNode(IngestionSpec spec) {
+        this.spec = spec;
+        this.plumber = new InMemoryPlumber(spec.dataSchema());
+        String dataSource = spec.dataSchema().dataSource();
+        this.queries = new QueryExecutor(name -> name.equals(dataSource) ? plumber.queryablePieces() : List.of());
+        this.loop = new IngestionLoop(spec.ioConfig().firehose(), new JsonInputRowParser(spec.dataSchema()),
+                plumber, metrics, this::failed);
+        this.thread = new Thread(loop, "ingest-" + dataSource);
+    }
+
+    public void start() {
+        if (!state.compareAndSet(State.CREATED, State.RUNNING)) {
+            throw new IllegalStateException("a node starts once; it is " + state.get());
+        }
+        LOG.info("ingesting dataSource '{}' from {}", spec.dataSchema().dataSource(), spec.ioConfig().firehose());
+        thread.start();
+    }
+
+    private void failed(Throwable error) {
+        lastError = error.getClass().getSimpleName() + ": " + error.getMessage();
+        state.set(State.FAILED);
+        LOG.error("ingestion of '{}' stopped by an error", spec.dataSchema().dataSource(), error);
+    }
+
+    public QueryExecutor queries() {
+        return queries;
+    }
+
+    public IngestionMetrics metrics() {
+        return metrics;
+    }
+
+    public State state() {
+        return state.get();
+    }
+
+    public long rowsInMemory() {
+        return plumber.rowsInMemory();
+    }
+
+    /** What {@code GET /status/ingestion} shows. No secrets: the firehose is named by type only. */
+    public Map<String, Object> status() {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("dataSource", spec.dataSchema().dataSource());
+        status.put("state", state.get().name());
+        status.put("consumed", metrics.consumed());
+        status.put("processed", metrics.processed());
+        status.put("unparseable", metrics.unparseable());
+        status.put("thrownAway", metrics.thrownAway());
+        status.put("rowsInMemory", plumber.rowsInMemory());
+        status.put("sinks", plumber.sinkCount());
+        status.put("recentUnparseable", metrics.recentUnparseable());
+        status.put("lastError", lastError);
+        return status;
+    }
+
+    @Override
+    public void close() {
+        loop.stop();
+        thread.interrupt();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        state.compareAndSet(State.RUNNING, State.STOPPED);
+        plumber.close();
+    }
+}
