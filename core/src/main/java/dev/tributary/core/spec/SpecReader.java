@@ -19,6 +19,9 @@ import java.util.List;
  * field, a value out of bounds, an unknown {@code type}.
  */
 public final class SpecReader {
+    /** The field named when the whole document is wrong (not JSON, not an object). */
+    private static final String DOCUMENT = "(document)";
+
     private SpecReader() {
     }
 
@@ -37,11 +40,15 @@ public final class SpecReader {
     /** Reads any spec fragment (a dataSchema alone, for instance) with the same error reporting. */
     public static <T> T read(String json, Class<T> type) {
         try {
-            return Json.mapper().readValue(json, type);
+            T value = Json.mapper().readValue(json, type);
+            if (value == null) {
+                throw new InvalidSpecException(DOCUMENT, "is null; expected a JSON object");
+            }
+            return value;
         } catch (JsonMappingException e) {
             throw translate(e);
         } catch (JsonProcessingException e) {
-            throw new InvalidSpecException("(document)", "is not valid JSON: " + e.getOriginalMessage()
+            throw new InvalidSpecException(DOCUMENT, "is not valid JSON: " + e.getOriginalMessage()
                     + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
         }
     }
@@ -49,6 +56,7 @@ public final class SpecReader {
     /** The spec error a Jackson mapping error means, with the field path. */
     public static InvalidSpecException translate(JsonMappingException e) {
         String path = path(e.getPath());
+        String where = path.isEmpty() ? DOCUMENT : path;
         if (e instanceof UnrecognizedPropertyException u) {
             List<String> known = u.getKnownPropertyIds() == null ? List.of()
                     : u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
@@ -62,16 +70,16 @@ public final class SpecReader {
             return new InvalidSpecException(join(path, f.field()), f.problem());
         }
         if (e instanceof ValueInstantiationException && e.getCause() != null) {
-            return new InvalidSpecException(path, e.getCause().getMessage());
+            return new InvalidSpecException(where, e.getCause().getMessage());
         }
         if (e.getCause() instanceof IllegalArgumentException iae) {
-            return new InvalidSpecException(path, iae.getMessage());
+            return new InvalidSpecException(where, iae.getMessage());
         }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-            return new InvalidSpecException(path, "has the wrong type: expected "
+            return new InvalidSpecException(where, "has the wrong type: expected "
                     + describe(m.getTargetType()) + " (" + firstLine(e.getOriginalMessage()) + ")");
         }
-        return new InvalidSpecException(path.isEmpty() ? "(document)" : path, firstLine(e.getOriginalMessage()));
+        return new InvalidSpecException(where, firstLine(e.getOriginalMessage()));
     }
 
     private static String path(List<JsonMappingException.Reference> refs) {

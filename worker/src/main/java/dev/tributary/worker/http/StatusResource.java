@@ -24,10 +24,12 @@ final class StatusResource {
         status.put("modules", modules);
         Runtime runtime = Runtime.getRuntime();
         Map<String, Object> memory = new LinkedHashMap<>();
+        long total = runtime.totalMemory();
+        long free = runtime.freeMemory();
         memory.put("maxMemory", runtime.maxMemory());
-        memory.put("totalMemory", runtime.totalMemory());
-        memory.put("freeMemory", runtime.freeMemory());
-        memory.put("usedMemory", runtime.totalMemory() - runtime.freeMemory());
+        memory.put("totalMemory", total);
+        memory.put("freeMemory", free);
+        memory.put("usedMemory", total - free);
         status.put("memory", memory);
         return status;
     }

@@ -89,9 +89,9 @@ public final class RealtimeNode implements AutoCloseable {
     @Override
     public void close() {
         loop.stop();
-        thread.interrupt();
         try {
-            thread.join(10_000);
+            // No interrupt: the loop notices stop() within one poll wait and closes its consumer cleanly.
+            thread.join(30_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

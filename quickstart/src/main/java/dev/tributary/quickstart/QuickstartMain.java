@@ -1,0 +1,18 @@
+package dev.tributary.quickstart;
+
+import dev.tributary.worker.cli.TributaryCommand;
+import picocli.CommandLine;
+
+/** The full {@code tributary} command line: the node commands plus {@code quickstart}. */
+public final class QuickstartMain {
+    private QuickstartMain() {
+    }
+
+    public static CommandLine commandLine() {
+        return TributaryCommand.commandLine().addSubcommand("quickstart", new QuickstartCommand());
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

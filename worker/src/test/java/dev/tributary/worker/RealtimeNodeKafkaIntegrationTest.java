@@ -1,0 +1,174 @@
+package dev.tributary.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tributary.core.spec.SpecReader;
+import dev.tributary.core.time.DateTimes;
+import dev.tributary.testing.KafkaBrokerExtension;
+import dev.tributary.worker.config.NodeConfig;
+import dev.tributary.worker.server.RealtimeServer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The walking skeleton end to end: events into a real Kafka broker, answers out of POST /druid/v2. */
+class RealtimeNodeKafkaIntegrationTest {
+    @RegisterExtension
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+
+    private static final long BASE = DateTimes.parseIso("2026-01-15T10:00:00Z");
+    private static final String TOTALS = """
+            {"queryType": "timeseries", "dataSource": "edits", "intervals": ["2026-01-15/2026-01-16"],
+             "granularity": "all", "aggregations": [
+               {"type": "longSum", "name": "events", "fieldName": "count"},
+               {"type": "count", "name": "rows"},
+               {"type": "longSum", "name": "added", "fieldName": "added"},
+               {"type": "longSum", "name": "deleted", "fieldName": "deleted"},
+               {"type": "doubleSum", "name": "delta", "fieldName": "delta"}]}
+            """;
+
+    private static String spec(String topic) {
+        return """
+                {"dataSchema": {
+                   "dataSource": "edits",
+                   "timestampSpec": {"column": "ts", "format": "iso"},
+                   "dimensionsSpec": {"dimensions": ["channel", "user"]},
+                   "metricsSpec": [
+                     {"type": "count", "name": "count"},
+                     {"type": "longSum", "name": "added", "fieldName": "added"},
+                     {"type": "longSum", "name": "deleted", "fieldName": "deleted"},
+                     {"type": "doubleSum", "name": "delta", "fieldName": "delta"}],
+                   "granularitySpec": {"segmentGranularity": "hour", "queryGranularity": "minute"}},
+                 "ioConfig": {"type": "realtime", "firehose": {"type": "kafka", "topic": "%s",
+                   "consumerProps": {"bootstrap.servers": "%s", "group.id": "%s"}}},
+                 "tuningConfig": {"type": "realtime"}}
+                """.formatted(topic, KAFKA.bootstrapServers(), topic + "-group");
+    }
+
+    private static RealtimeServer startNode(String topic) {
+        return RealtimeServer.start(NodeConfig.defaults().withPort(0), SpecReader.read(spec(topic)));
+    }
+
+    private static void produce(String topic, List<byte[]> events) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (var producer = new KafkaProducer<byte[], byte[]>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (byte[] event : events) {
+                producer.send(new ProducerRecord<>(topic, event));
+            }
+        }
+    }
+
+    private static byte[] edit(int i) {
+        String json = "{\"ts\": \"%s\", \"channel\": \"c%d\", \"user\": \"u%d\", \"added\": %d, \"deleted\": %d, \"delta\": %s}"
+                .formatted(DateTimes.print(BASE + (i % 120) * 1000L + i % 1000), i % 7, i % 13, i, i % 5, i * 0.5);
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void shouldAnswerExactCountsAndSumsForEveryProducedEvent() {
+        String topic = KAFKA.createTopic("edits", 3);
+        int n = 3000;
+        List<byte[]> events = new java.util.ArrayList<>();
+        long added = 0;
+        long deleted = 0;
+        double delta = 0;
+        Set<String> rollupKeys = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            events.add(edit(i));
+            added += i;
+            deleted += i % 5;
+            delta += i * 0.5;
+            rollupKeys.add(((i % 120) / 60) + "/" + (i % 7) + "/" + (i % 13));
+        }
+        try (RealtimeServer node = startNode(topic)) {
+            produce(topic, events);
+            NodeClient client = new NodeClient(node.port());
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(client.query(TOTALS).body().path(0).path("result").path("events").asLong()).isEqualTo(n));
+
+            NodeClient.Response response = client.query(TOTALS);
+            assertThat(response.status()).isEqualTo(200);
+            JsonNode row = response.body().get(0);
+            assertThat(response.body()).hasSize(1);
+            assertThat(row.get("timestamp").asText()).isEqualTo("2026-01-15T10:00:00.000Z");
+            JsonNode result = row.get("result");
+            assertThat(result.get("events").isIntegralNumber()).isTrue();
+            assertThat(result.get("events").asLong()).isEqualTo(n);
+            assertThat(result.get("rows").asLong()).isEqualTo(rollupKeys.size());
+            assertThat(result.get("added").asLong()).isEqualTo(added);
+            assertThat(result.get("deleted").asLong()).isEqualTo(deleted);
+            assertThat(result.get("delta").isDouble()).isTrue();
+            assertThat(result.get("delta").asDouble()).isEqualTo(delta);
+
+            JsonNode status = client.get("/status/ingestion").body();
+            assertThat(status.get("processed").asLong()).isEqualTo(n);
+            assertThat(status.get("unparseable").asLong()).isZero();
+            assertThat(status.get("consumed").asLong()).isEqualTo(n);
+        }
+    }
+
+    @Test
+    void shouldAnswerPerMinuteBucketsInTimeOrder() {
+        String topic = KAFKA.createTopic("minutes", 2);
+        int n = 240;
+        List<byte[]> events = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            events.add(edit(i));
+        }
+        try (RealtimeServer node = startNode(topic)) {
+            produce(topic, events);
+            NodeClient client = new NodeClient(node.port());
+            String perMinute = TOTALS.replace("\"granularity\": \"all\"", "\"granularity\": \"minute\"");
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(node.node().metrics().processed()).isEqualTo(n));
+            JsonNode body = client.query(perMinute).body();
+            assertThat(body).hasSize(2);
+            assertThat(body.get(0).get("timestamp").asText()).isEqualTo("2026-01-15T10:00:00.000Z");
+            assertThat(body.get(1).get("timestamp").asText()).isEqualTo("2026-01-15T10:01:00.000Z");
+            assertThat(body.get(0).get("result").get("events").asLong()).isEqualTo(120);
+            assertThat(body.get(1).get("result").get("events").asLong()).isEqualTo(120);
+        }
+    }
+
+    @Test
+    void shouldCountBadEventsAsUnparseableAndKeepIngesting() {
+        String topic = KAFKA.createTopic("bad", 1);
+        List<byte[]> events = List.of(edit(1), bytes("this is not json"), edit(2), bytes("{\"channel\": \"no time\"}"),
+                bytes("{\"ts\": \"yesterday-ish\", \"added\": 5}"), bytes("[1, 2, 3]"), new byte[0], bytes("null"),
+                bytes("{\"ts\": \"2026-01-15T10:00:00Z\""), edit(3));
+        try (RealtimeServer node = startNode(topic)) {
+            produce(topic, events);
+            NodeClient client = new NodeClient(node.port());
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(node.node().metrics().consumed()).isEqualTo(events.size()));
+            JsonNode status = client.get("/status/ingestion").body();
+            assertThat(status.get("processed").asLong()).isEqualTo(3);
+            assertThat(status.get("unparseable").asLong()).isEqualTo(7);
+            assertThat(status.get("thrownAway").asLong()).isZero();
+            assertThat(status.get("state").asText()).isEqualTo("RUNNING");
+            assertThat(status.get("recentUnparseable")).hasSize(7);
+            assertThat(status.get("recentUnparseable").get(0).get("partition").asText()).isEqualTo(topic + "-0");
+            assertThat(status.get("recentUnparseable").get(0).get("offset").asLong()).isEqualTo(1);
+            JsonNode result = client.query(TOTALS).body().get(0).get("result");
+            assertThat(result.get("events").asLong()).isEqualTo(3);
+            assertThat(result.get("added").asLong()).isEqualTo(1 + 2 + 3);
+        }
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
