@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * Parses one JSON object per event with Jackson's streaming parser. The dimensions of a row are the
  * spec's list, or, when the spec lists none (schemaless), every top-level field that is not the
- * timestamp, a metric's input or excluded, in the order the event holds them.
+ * timestamp, a metric's input or name, or excluded, in the order the event holds them.
  */
 public final class JsonInputRowParser implements InputRowParser {
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -30,6 +30,8 @@ public final class JsonInputRowParser implements InputRowParser {
         Set<String> excluded = new java.util.HashSet<>(schema.dimensionsSpec().dimensionExclusions());
         excluded.add(schema.timestampSpec().column());
         excluded.addAll(schema.metricInputFields());
+        // As in Druid: a field named like a metric is not a dimension, or it would split rolled-up rows.
+        schema.metricsSpec().forEach(m -> excluded.add(m.name()));
         excluded.add("__time");
         this.notDimensions = Set.copyOf(excluded);
     }
@@ -78,8 +80,9 @@ public final class JsonInputRowParser implements InputRowParser {
     private static Object readValue(JsonParser parser, JsonToken token) throws IOException {
         return switch (token) {
             case VALUE_STRING -> parser.getText();
+            // The casts keep a long a Long: "cond ? double : long" would promote every integer to Double.
             case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-                    ? parser.getDoubleValue() : parser.getLongValue();
+                    ? (Object) parser.getDoubleValue() : (Object) parser.getLongValue();
             case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
             case VALUE_TRUE -> Boolean.TRUE;
             case VALUE_FALSE -> Boolean.FALSE;

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Which input fields become dimensions: Druid's {@code dimensionsSpec}. An empty {@code dimensions}
- * list means schemaless: every field that is not the timestamp, a metric's input or excluded.
+ * list means schemaless: every field that is not the timestamp, a metric's input or name, or excluded.
  */
 public record DimensionsSpec(
         @JsonProperty("dimensions") List<DimensionSchema> dimensions,

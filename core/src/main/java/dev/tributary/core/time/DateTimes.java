@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 
@@ -42,7 +43,9 @@ public final class DateTimes {
             .parseDefaulting(ChronoField.MINUTE_OF_HOUR, 0)
             .parseDefaulting(ChronoField.SECOND_OF_MINUTE, 0)
             .parseDefaulting(ChronoField.NANO_OF_SECOND, 0)
-            .toFormatter();
+            .toFormatter()
+            // SMART would read 2013-02-30 as 2013-02-28: a wrong time, where Druid refuses the text.
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private DateTimes() {
     }
