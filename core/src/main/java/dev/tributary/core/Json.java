@@ -32,7 +32,8 @@ public final class Json {
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-                .addModule(new JavaTimeModule());
+                .addModule(new JavaTimeModule())
+                .addModule(new dev.tributary.core.aggregation.sketch.SketchJsonModule());
         Extensions.loaded().forEach(e -> e.jacksonModules().forEach(builder::addModule));
         return builder.build();
     }

@@ -2,12 +2,21 @@ package dev.tributary.core.aggregation;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.tributary.core.column.ColumnType;
+import dev.tributary.core.index.QueryableIndex;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * One entry of a spec's {@code metricsSpec} or a query's {@code aggregations}, in Druid's JSON form.
- * At ingest it reads input fields of events; at query time it reads columns of index rows (so a
- * {@code count} at query time counts rows, as in Druid).
+ * At ingest it folds input fields of events into a metric column ({@link #newMetricColumn}); at query
+ * time it folds columns of index rows into groups ({@link #newGroupAggregator}), so a {@code count}
+ * at query time counts rows, as in Druid.
+ *
+ * <p>Values pass through three forms: the <em>intermediate</em> value a group holds (a Long, a Double,
+ * a sketch), combined across pieces of a dataSource with {@link #combine}, and the <em>final</em>
+ * value a client sees ({@link #finalizeValue}: a sketch becomes its estimate). Factories are
+ * immutable and thread-safe; what they create is used by one thread.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -19,21 +28,49 @@ public interface AggregatorFactory {
     /** The output column (metric) name. */
     String name();
 
-    /** The input fields or columns this reads; empty for {@code count}. */
+    /** The input fields (at ingest) or columns (at query time) this reads; empty for {@code count}. */
     List<String> requiredFields();
 
-    /** A new aggregator reading the rows that {@code columns} exposes. */
-    Aggregator factorize(ColumnSelectorFactory columns);
+    /** Ingest-time storage and aggregation of this metric in a live index. */
+    MetricColumn newMetricColumn();
+
+    /** Query-time aggregation over the rows of {@code index}. */
+    GroupAggregator newGroupAggregator(QueryableIndex index);
 
     /**
-     * The aggregator that combines values this one produced, reading them from the column
-     * {@link #name()}: how a query aggregates a metric that was rolled up at ingest.
+     * The factory that combines values this one produced, reading them from the column
+     * {@link #name()}: how a query re-aggregates a metric that was rolled up at ingest.
      */
     AggregatorFactory combining();
 
-    /**
-     * Combines two results of this aggregator (from two pieces of a dataSource) into one; either may
-     * be null, meaning "nothing aggregated".
-     */
+    /** Combines two intermediate values; either may be null, meaning "nothing aggregated". */
     Object combine(Object lhs, Object rhs);
+
+    /** The intermediate value when nothing was aggregated: 0 for count, null for most others. */
+    default Object emptyValue() {
+        return null;
+    }
+
+    /** The value a client sees for an intermediate value (identity unless overridden). */
+    default Object finalizeValue(Object intermediate) {
+        return intermediate;
+    }
+
+    /** The type of intermediate values, as stored in a metric column. */
+    ColumnType intermediateType();
+
+    /** For {@link ColumnType#COMPLEX} intermediates, Druid's type name ({@code thetaSketch}, ...). */
+    default String complexTypeName() {
+        return null;
+    }
+
+    /** The type of finalized values. */
+    default ColumnType finalType() {
+        return intermediateType();
+    }
+
+    /** Orders intermediate values (nulls first), for topN metric ordering and groupBy limits. */
+    default Comparator<Object> comparator() {
+        return Comparator.nullsFirst((a, b) -> Double.compare(((Number) a).doubleValue(), ((Number) b).doubleValue()));
+    }
 }

@@ -1,27 +1,35 @@
 package dev.tributary.core.aggregation;
 
-/** Null-aware addition of partial results: null means "nothing aggregated" and is the identity. */
-final class Combine {
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.LongBinaryOperator;
+
+/** Null-aware combining of partial results: null means "nothing aggregated" and is the identity. */
+public final class Combine {
     private Combine() {
     }
 
-    static Object combineLongs(Object lhs, Object rhs) {
+    public static Object longs(Object lhs, Object rhs, LongBinaryOperator fold) {
         if (lhs == null) {
             return rhs;
         }
         if (rhs == null) {
             return lhs;
         }
-        return ((Number) lhs).longValue() + ((Number) rhs).longValue();
+        return fold.applyAsLong(((Number) lhs).longValue(), ((Number) rhs).longValue());
     }
 
-    static Object combineDoubles(Object lhs, Object rhs) {
+    public static Object doubles(Object lhs, Object rhs, DoubleBinaryOperator fold) {
         if (lhs == null) {
             return rhs;
         }
         if (rhs == null) {
             return lhs;
         }
-        return ((Number) lhs).doubleValue() + ((Number) rhs).doubleValue();
+        return fold.applyAsDouble(((Number) lhs).doubleValue(), ((Number) rhs).doubleValue());
+    }
+
+    public static Object floats(Object lhs, Object rhs, DoubleBinaryOperator fold) {
+        Object combined = doubles(lhs, rhs, fold);
+        return combined == null ? null : Float.valueOf(((Number) combined).floatValue());
     }
 }

@@ -3,6 +3,9 @@ package dev.tributary.core.aggregation;
 import static dev.tributary.core.spec.SpecFieldException.require;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.tributary.core.column.ColumnType;
+import dev.tributary.core.index.QueryableIndex;
+import java.util.Arrays;
 import java.util.List;
 
 /** Druid's {@code count}: how many rows (at ingest: events) were aggregated. Never null. */
@@ -17,18 +20,30 @@ public record CountAggregatorFactory(@JsonProperty("name") String name) implemen
     }
 
     @Override
-    public Aggregator factorize(ColumnSelectorFactory columns) {
-        return new Aggregator() {
-            private long count;
+    public MetricColumn newMetricColumn() {
+        return new LongMetricColumn(null, Long::sum);
+    }
+
+    @Override
+    public GroupAggregator newGroupAggregator(QueryableIndex index) {
+        return new GroupAggregator() {
+            private long[] counts = new long[0];
 
             @Override
-            public void aggregate() {
-                count++;
+            public void ensureCapacity(int slots) {
+                if (slots > counts.length) {
+                    counts = Arrays.copyOf(counts, Math.max(slots, counts.length * 2));
+                }
             }
 
             @Override
-            public Object get() {
-                return count;
+            public void aggregate(int slot, int row) {
+                counts[slot]++;
+            }
+
+            @Override
+            public Object get(int slot) {
+                return counts[slot];
             }
         };
     }
@@ -40,6 +55,16 @@ public record CountAggregatorFactory(@JsonProperty("name") String name) implemen
 
     @Override
     public Object combine(Object lhs, Object rhs) {
-        return Combine.combineLongs(lhs, rhs);
+        return Combine.longs(lhs, rhs, Long::sum);
+    }
+
+    @Override
+    public Object emptyValue() {
+        return 0L;
+    }
+
+    @Override
+    public ColumnType intermediateType() {
+        return ColumnType.LONG;
     }
 }

@@ -3,6 +3,9 @@ package dev.tributary.core.aggregation;
 import static dev.tributary.core.spec.SpecFieldException.require;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.tributary.core.column.ColumnType;
+import dev.tributary.core.column.Columns;
+import dev.tributary.core.index.QueryableIndex;
 import java.util.List;
 
 /** Druid's {@code doubleSum}: the sum of a field as a double; null when every value was null. */
@@ -20,25 +23,13 @@ public record DoubleSumAggregatorFactory(
     }
 
     @Override
-    public Aggregator factorize(ColumnSelectorFactory columns) {
-        ColumnValueSelector selector = columns.makeSelector(fieldName);
-        return new Aggregator() {
-            private double sum;
-            private boolean seen;
+    public MetricColumn newMetricColumn() {
+        return new DoubleMetricColumn(fieldName, Double::sum, ColumnType.DOUBLE);
+    }
 
-            @Override
-            public void aggregate() {
-                if (!selector.isNull()) {
-                    sum += selector.getDouble();
-                    seen = true;
-                }
-            }
-
-            @Override
-            public Object get() {
-                return seen ? sum : null;
-            }
-        };
+    @Override
+    public GroupAggregator newGroupAggregator(QueryableIndex index) {
+        return new DoubleGroupAggregator(Columns.numeric(index, fieldName), Double::sum, false);
     }
 
     @Override
@@ -48,6 +39,11 @@ public record DoubleSumAggregatorFactory(
 
     @Override
     public Object combine(Object lhs, Object rhs) {
-        return Combine.combineDoubles(lhs, rhs);
+        return Combine.doubles(lhs, rhs, Double::sum);
+    }
+
+    @Override
+    public ColumnType intermediateType() {
+        return ColumnType.DOUBLE;
     }
 }

@@ -3,6 +3,9 @@ package dev.tributary.core.aggregation;
 import static dev.tributary.core.spec.SpecFieldException.require;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.tributary.core.column.ColumnType;
+import dev.tributary.core.column.Columns;
+import dev.tributary.core.index.QueryableIndex;
 import java.util.List;
 
 /** Druid's {@code longSum}: the sum of a field as a long; null when every value was null. */
@@ -20,25 +23,13 @@ public record LongSumAggregatorFactory(
     }
 
     @Override
-    public Aggregator factorize(ColumnSelectorFactory columns) {
-        ColumnValueSelector selector = columns.makeSelector(fieldName);
-        return new Aggregator() {
-            private long sum;
-            private boolean seen;
+    public MetricColumn newMetricColumn() {
+        return new LongMetricColumn(fieldName, Long::sum);
+    }
 
-            @Override
-            public void aggregate() {
-                if (!selector.isNull()) {
-                    sum += selector.getLong();
-                    seen = true;
-                }
-            }
-
-            @Override
-            public Object get() {
-                return seen ? sum : null;
-            }
-        };
+    @Override
+    public GroupAggregator newGroupAggregator(QueryableIndex index) {
+        return new LongGroupAggregator(Columns.numeric(index, fieldName), Long::sum);
     }
 
     @Override
@@ -48,6 +39,11 @@ public record LongSumAggregatorFactory(
 
     @Override
     public Object combine(Object lhs, Object rhs) {
-        return Combine.combineLongs(lhs, rhs);
+        return Combine.longs(lhs, rhs, Long::sum);
+    }
+
+    @Override
+    public ColumnType intermediateType() {
+        return ColumnType.LONG;
     }
 }

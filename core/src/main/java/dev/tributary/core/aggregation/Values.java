@@ -54,31 +54,4 @@ public final class Values {
     public static String toText(Object value) {
         return value == null ? null : String.valueOf(value);
     }
-
-    /** A selector over one value fetched per call by {@code source}. */
-    public static ColumnValueSelector selector(java.util.function.Supplier<Object> source) {
-        return new ColumnValueSelector() {
-            @Override
-            public boolean isNull() {
-                return toDouble(source.get()) == null;
-            }
-
-            @Override
-            public long getLong() {
-                Long l = toLong(source.get());
-                return l == null ? 0L : l;
-            }
-
-            @Override
-            public double getDouble() {
-                Double d = toDouble(source.get());
-                return d == null ? 0.0 : d;
-            }
-
-            @Override
-            public Object getObject() {
-                return source.get();
-            }
-        };
-    }
 }

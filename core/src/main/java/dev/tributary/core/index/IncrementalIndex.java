@@ -1,10 +1,10 @@
 package dev.tributary.core.index;
 
-import dev.tributary.core.aggregation.Aggregator;
 import dev.tributary.core.aggregation.AggregatorFactory;
-import dev.tributary.core.aggregation.ColumnSelectorFactory;
-import dev.tributary.core.aggregation.ColumnValueSelector;
-import dev.tributary.core.aggregation.Values;
+import dev.tributary.core.aggregation.MetricColumn;
+import dev.tributary.core.column.Column;
+import dev.tributary.core.column.ColumnType;
+import dev.tributary.core.column.NumericColumn;
 import dev.tributary.core.input.InputRow;
 import dev.tributary.core.spec.DataSchema;
 import dev.tributary.core.spec.DimensionSchema;
@@ -15,136 +15,209 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * The live, queryable in-memory index of one sink: rows keyed by (queryGranularity-truncated time,
- * dimension values), rolled up with the spec's metrics, or one row per event when rollup is off.
+ * The live, queryable in-memory index of one sink, stored by column: a time column, one
+ * {@link DimensionIndexer} per dimension and one {@link MetricColumn} per metric. With rollup, an
+ * event whose (queryGranularity-truncated time, dimension values) matches an existing row is folded
+ * into it, found through an open-addressing hash table of row numbers; without rollup every event is
+ * a new row.
  *
  * <p>Threading: one writer calls {@link #add}; any number of query threads read through
- * {@link #cursor}. A read-write lock orders them, so a reader never sees a half-written row.
+ * {@link #scan}, which visits rows in blocks under a read lock while {@code add} holds the write lock,
+ * so a reader never sees a half-written row and the writer waits at most one block.
  */
-public final class IncrementalIndex implements CursorFactory {
+public final class IncrementalIndex implements QueryableIndex {
+    /** Rows a reader visits per read-lock hold. */
+    static final int SCAN_BLOCK = 8192;
+
     private final String dataSource;
     private final Granularity queryGranularity;
     private final boolean rollup;
-    private final List<AggregatorFactory> metrics;
     private final boolean schemaless;
-    private final List<DimensionEncoder> dimensions = new ArrayList<>();
-    private final Map<String, Integer> dimensionIndex = new HashMap<>();
-    private final Map<String, Integer> metricIndex = new HashMap<>();
-    private final Map<RowKey, Row> rolledUp = new HashMap<>();
-    private final List<Row> rows = new ArrayList<>();
+    private final List<AggregatorFactory> metricSpecs;
+    private final MetricColumn[] metrics;
+    private final Map<String, Column> metricColumns = new HashMap<>();
+    private final List<String> dimensionNames = new CopyOnWriteArrayList<>();
+    private final Map<String, DimensionIndexer> dimensionsByName = new java.util.concurrent.ConcurrentHashMap<>();
+    private DimensionIndexer[] dimensions;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    /** The event the writer is aggregating; ingest-time selectors read it. Writer thread only. */
-    private InputRow current;
-    private long minTime = Long.MAX_VALUE;
-    private long maxTime = Long.MIN_VALUE;
+    private final TimeColumn time = new TimeColumn();
+
+    /** Open-addressing table of {@code row + 1}; 0 marks an empty slot. Writer only. */
+    private int[] table = new int[1 << 12];
+    private int[] rowHashes = new int[1024];
+    private long[] keyScratch = new long[0];
+    private volatile int rowCount;
+    private volatile long minTime = Long.MAX_VALUE;
+    private volatile long maxTime = Long.MIN_VALUE;
+    private volatile long maxEventTime = Long.MIN_VALUE;
 
     public IncrementalIndex(DataSchema schema) {
         this.dataSource = schema.dataSource();
         this.queryGranularity = schema.granularitySpec().queryGranularity();
         this.rollup = schema.granularitySpec().rollup();
-        this.metrics = schema.metricsSpec();
         this.schemaless = schema.dimensionsSpec().isSchemaless();
-        schema.dimensionsSpec().dimensions().forEach(this::addDimension);
-        for (int i = 0; i < metrics.size(); i++) {
-            metricIndex.put(metrics.get(i).name(), i);
+        this.metricSpecs = schema.metricsSpec();
+        this.metrics = new MetricColumn[metricSpecs.size()];
+        for (int i = 0; i < metrics.length; i++) {
+            metrics[i] = metricSpecs.get(i).newMetricColumn();
+            metricColumns.put(metricSpecs.get(i).name(), metrics[i].asColumn());
         }
+        this.dimensions = new DimensionIndexer[0];
+        schema.dimensionsSpec().dimensions().forEach(this::addDimension);
     }
 
-    private int addDimension(DimensionSchema schema) {
-        int position = dimensions.size();
-        dimensions.add(new DimensionEncoder(schema));
-        dimensionIndex.put(schema.name(), position);
-        return position;
+    private void addDimension(DimensionSchema schema) {
+        DimensionIndexer indexer = schema.isString()
+                ? new StringDimensionIndexer(schema.multiValueHandling())
+                : new NumericDimensionIndexer(ColumnType.fromDimensionType(schema.type()));
+        // rows that existed before this dimension appeared hold null: fill their slots
+        for (int row = 0; row < rowCount; row++) {
+            indexer.append(row, indexer.encode(null));
+        }
+        dimensions = Arrays.copyOf(dimensions, dimensions.length + 1);
+        dimensions[dimensions.length - 1] = indexer;
+        dimensionsByName.put(schema.name(), indexer);
+        dimensionNames.add(schema.name());
     }
 
-    /**
-     * Adds one event: rolls it into the row with the same key, or starts a new row.
-     * Writer thread only.
-     */
+    /** Adds one event: folds it into the row with the same key, or appends a new row. Writer thread only. */
     public void add(InputRow event) {
-        long time = queryGranularity == Granularity.ALL ? event.timestamp() : queryGranularity.bucketStart(event.timestamp());
+        long rawTime = event.timestamp();
+        long rowTime = queryGranularity == Granularity.ALL ? rawTime : queryGranularity.bucketStart(rawTime);
         lock.writeLock().lock();
         try {
-            Object[] key = new Object[dimensions.size()];
-            for (String name : event.dimensions()) {
-                Integer position = dimensionIndex.get(name);
-                if (position == null) {
-                    if (!schemaless) {
-                        continue;
+            if (schemaless) {
+                for (String name : event.dimensions()) {
+                    if (!dimensionsByName.containsKey(name)) {
+                        addDimension(DimensionSchema.ofName(name));
                     }
-                    position = addDimension(DimensionSchema.ofName(name));
-                    key = Arrays.copyOf(key, dimensions.size());
                 }
-                key[position] = dimensions.get(position).encode(event.get(name));
             }
-            Row row = rollup ? rolledUp.get(new RowKey(time, trimTrailingNulls(key))) : null;
-            if (row == null) {
-                row = new Row(time, trimTrailingNulls(key), newAggregators());
-                if (rollup) {
-                    rolledUp.put(new RowKey(time, row.dims), row);
-                }
-                rows.add(row);
-                minTime = Math.min(minTime, time);
-                maxTime = Math.max(maxTime, time);
+            long[] key = encodeKey(event);
+            int hash = hash(rowTime, key);
+            int row = rollup ? find(rowTime, key, hash) : -1;
+            if (row < 0) {
+                row = appendRow(rowTime, key, hash);
             }
-            current = event;
-            for (Aggregator aggregator : row.metrics) {
-                aggregator.aggregate();
+            for (MetricColumn metric : metrics) {
+                metric.aggregate(row, event);
             }
-            current = null;
+            if (rawTime > maxEventTime) {
+                maxEventTime = rawTime;
+            }
         } finally {
             lock.writeLock().unlock();
         }
     }
 
-    private Aggregator[] newAggregators() {
-        Aggregator[] aggregators = new Aggregator[metrics.size()];
-        ColumnSelectorFactory ingestColumns = field -> Values.selector(() -> current.get(field));
-        for (int i = 0; i < aggregators.length; i++) {
-            aggregators[i] = metrics.get(i).factorize(ingestColumns);
+    private long[] encodeKey(InputRow event) {
+        if (keyScratch.length != dimensions.length) {
+            keyScratch = new long[dimensions.length];
         }
-        return aggregators;
+        List<String> names = dimensionNames;
+        for (int d = 0; d < dimensions.length; d++) {
+            keyScratch[d] = dimensions[d].encode(event.get(names.get(d)));
+        }
+        return keyScratch;
     }
 
-    private static Object[] trimTrailingNulls(Object[] key) {
-        int length = key.length;
-        while (length > 0 && key[length - 1] == null) {
-            length--;
+    private static int hash(long rowTime, long[] key) {
+        long h = rowTime * 0x9E3779B97F4A7C15L;
+        for (long part : key) {
+            h = (h ^ part) * 0xC2B2AE3D27D4EB4FL;
+            h ^= h >>> 29;
         }
-        return length == key.length ? key : Arrays.copyOf(key, length);
+        return (int) (h ^ (h >>> 32));
+    }
+
+    private int find(long rowTime, long[] key, int hash) {
+        int mask = table.length - 1;
+        for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
+            int entry = table[slot];
+            if (entry == 0) {
+                return -1;
+            }
+            int row = entry - 1;
+            if (rowHashes[row] == hash && time.values[row] == rowTime && sameKey(row, key)) {
+                return row;
+            }
+        }
+    }
+
+    private boolean sameKey(int row, long[] key) {
+        for (int d = 0; d < key.length; d++) {
+            if (dimensions[d].keyAt(row) != key[d]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int appendRow(long rowTime, long[] key, int hash) {
+        int row = rowCount;
+        time.append(row, rowTime);
+        for (int d = 0; d < key.length; d++) {
+            dimensions[d].append(row, key[d]);
+        }
+        if (rollup) {
+            if (row == rowHashes.length) {
+                rowHashes = Arrays.copyOf(rowHashes, rowHashes.length * 2);
+            }
+            rowHashes[row] = hash;
+            if ((row + 1) * 2 > table.length) {
+                rehash(table.length * 2, row);
+            }
+            insert(row, hash);
+        }
+        if (rowTime < minTime) {
+            minTime = rowTime;
+        }
+        if (rowTime > maxTime) {
+            maxTime = rowTime;
+        }
+        rowCount = row + 1;
+        return row;
+    }
+
+    private void insert(int row, int hash) {
+        int mask = table.length - 1;
+        int slot = hash & mask;
+        while (table[slot] != 0) {
+            slot = (slot + 1) & mask;
+        }
+        table[slot] = row + 1;
+    }
+
+    private void rehash(int capacity, int rows) {
+        table = new int[capacity];
+        for (int row = 0; row < rows; row++) {
+            insert(row, rowHashes[row]);
+        }
     }
 
     /** Rows in the index (after rollup). */
     public int rowCount() {
-        lock.readLock().lock();
-        try {
-            return rows.size();
-        } finally {
-            lock.readLock().unlock();
-        }
+        return rowCount;
     }
 
-    /** A rough estimate of the heap the rows take, in bytes. */
+    /** An estimate of the heap the rows and dictionaries take, in bytes. */
     public long estimatedBytes() {
-        lock.readLock().lock();
-        try {
-            return rows.size() * (64L + 16L * dimensions.size() + 48L * metrics.size());
-        } finally {
-            lock.readLock().unlock();
+        long perRow = 8 + (rollup ? 12 : 0);
+        for (DimensionIndexer d : dimensions) {
+            perRow += d.bytesPerRow();
         }
-    }
-
-    /** The dimension names, in schema order (schemaless ones in order of first appearance). */
-    public List<String> dimensionNames() {
-        lock.readLock().lock();
-        try {
-            return dimensions.stream().map(DimensionEncoder::name).toList();
-        } finally {
-            lock.readLock().unlock();
+        for (MetricColumn m : metrics) {
+            perRow += m.bytesPerRow();
         }
+        long dictionaries = 0;
+        for (DimensionIndexer d : dimensionsByName.values()) {
+            dictionaries += d.dictionaryBytes();
+        }
+        return perRow * rowCount + dictionaries;
     }
 
     @Override
@@ -154,93 +227,98 @@ public final class IncrementalIndex implements CursorFactory {
 
     @Override
     public Interval dataInterval() {
-        lock.readLock().lock();
-        try {
-            return rows.isEmpty() ? null : new Interval(minTime, maxTime + 1);
-        } finally {
-            lock.readLock().unlock();
+        if (rowCount == 0) {
+            return null;
         }
+        long end = queryGranularity == Granularity.ALL ? maxTime + 1 : queryGranularity.next(maxTime);
+        return new Interval(minTime, end);
     }
 
     @Override
-    public Cursor cursor(Interval interval) {
-        lock.readLock().lock();
-        return new RowCursor(interval);
+    public Granularity queryGranularity() {
+        return queryGranularity;
     }
 
-    private record RowKey(long time, Object[] dims) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof RowKey other && time == other.time && Arrays.deepEquals(dims, other.dims);
-        }
-
-        @Override
-        public int hashCode() {
-            return Long.hashCode(time) * 31 + Arrays.deepHashCode(dims);
-        }
+    @Override
+    public boolean rollup() {
+        return rollup;
     }
 
-    private record Row(long time, Object[] dims, Aggregator[] metrics) {
+    @Override
+    public List<String> dimensionNames() {
+        return List.copyOf(dimensionNames);
     }
 
-    /** Holds the read lock from creation to {@link #close()}. */
-    private final class RowCursor implements Cursor, ColumnSelectorFactory {
-        private final Interval interval;
-        private final int size = rows.size();
-        private int position = -1;
-        private Row row;
-        private boolean closed;
+    @Override
+    public List<AggregatorFactory> metrics() {
+        return metricSpecs;
+    }
 
-        RowCursor(Interval interval) {
-            this.interval = interval;
+    @Override
+    public long maxIngestedEventTime() {
+        return maxEventTime;
+    }
+
+    @Override
+    public Column column(String name) {
+        if ("__time".equals(name)) {
+            return time;
         }
+        DimensionIndexer dimension = dimensionsByName.get(name);
+        if (dimension != null) {
+            return dimension.asColumn();
+        }
+        return metricColumns.get(name);
+    }
 
-        @Override
-        public boolean advance() {
-            while (++position < size) {
-                Row candidate = rows.get(position);
-                if (interval.contains(candidate.time)) {
-                    row = candidate;
-                    return true;
-                }
+    @Override
+    public NumericColumn time() {
+        return time;
+    }
+
+    @Override
+    public void scan(RowBlockVisitor visitor) {
+        int rows = rowCount;
+        for (int start = 0; start < rows; start += SCAN_BLOCK) {
+            int end = Math.min(rows, start + SCAN_BLOCK);
+            lock.readLock().lock();
+            try {
+                visitor.visit(start, end);
+            } finally {
+                lock.readLock().unlock();
             }
-            row = null;
+        }
+    }
+
+    /** The time column: one long per row, never null. */
+    private static final class TimeColumn implements NumericColumn {
+        private long[] values = new long[1024];
+
+        void append(int row, long value) {
+            if (row == values.length) {
+                values = Arrays.copyOf(values, values.length * 2);
+            }
+            values[row] = value;
+        }
+
+        @Override
+        public ColumnType type() {
+            return ColumnType.LONG;
+        }
+
+        @Override
+        public boolean isNull(int row) {
             return false;
         }
 
         @Override
-        public long time() {
-            return row.time;
+        public long getLong(int row) {
+            return values[row];
         }
 
         @Override
-        public ColumnSelectorFactory columns() {
-            return this;
-        }
-
-        @Override
-        public ColumnValueSelector makeSelector(String column) {
-            if ("__time".equals(column)) {
-                return Values.selector(() -> row.time);
-            }
-            Integer metric = metricIndex.get(column);
-            if (metric != null) {
-                return Values.selector(() -> row.metrics[metric].get());
-            }
-            Integer dimension = dimensionIndex.get(column);
-            if (dimension != null) {
-                DimensionEncoder encoder = dimensions.get(dimension);
-                return Values.selector(() -> dimension < row.dims.length ? encoder.decode(row.dims[dimension]) : null);
-            }
-            return ColumnValueSelector.NIL;
-        }
-
-        @Override
-        public void close() {
-            if (!closed) {
-                closed = true;
-                lock.readLock().unlock();
-            }
+        public double getDouble(int row) {
+            return values[row];
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.tributary.core.query;
 
-import dev.tributary.core.index.CursorFactory;
+import dev.tributary.core.index.QueryableIndex;
 import java.util.List;
 import java.util.function.Function;
 
@@ -9,21 +9,26 @@ import java.util.function.Function;
  * runs on the calling thread.
  */
 public final class QueryExecutor {
-    private final Function<String, List<? extends CursorFactory>> piecesByDataSource;
+    private final Function<String, List<? extends QueryableIndex>> piecesByDataSource;
 
     /**
      * @param piecesByDataSource the queryable pieces of a dataSource by name; an empty list for a
      *                           dataSource this node does not have (the answer is then {@code []})
      */
-    public QueryExecutor(Function<String, List<? extends CursorFactory>> piecesByDataSource) {
+    public QueryExecutor(Function<String, List<? extends QueryableIndex>> piecesByDataSource) {
         this.piecesByDataSource = piecesByDataSource;
     }
 
-    /** The query's result rows, as Druid's JSON shapes (maps and lists) ready to serialize. */
+    /** Runs a query with no deadline. */
     public List<?> run(Query query) {
-        List<? extends CursorFactory> pieces = piecesByDataSource.apply(query.dataSource().name());
+        return run(query, RunningQuery.unbounded());
+    }
+
+    /** The query's result rows, as Druid's JSON shapes (maps and lists) ready to serialize. */
+    public List<?> run(Query query, RunningQuery running) {
+        List<? extends QueryableIndex> pieces = piecesByDataSource.apply(query.dataSource().name());
         if (query instanceof TimeseriesQuery timeseries) {
-            return TimeseriesEngine.run(timeseries, pieces);
+            return TimeseriesEngine.run(timeseries, pieces, running);
         }
         throw new InvalidQueryException("query type " + query.getClass().getSimpleName() + " is not supported");
     }

@@ -20,7 +20,11 @@ public final class QueryReader {
 
     public static Query read(byte[] json) {
         try {
-            return LENIENT.readValue(json, Query.class);
+            Query query = LENIENT.readValue(json, Query.class);
+            if (query == null) {
+                throw new InvalidQueryException("query is null; expected a JSON object with a queryType");
+            }
+            return query;
         } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
             InvalidSpecException translated = SpecReader.translate(e);
             throw new InvalidQueryException("query field '" + translated.field() + "': " + translated.problem(), e);

@@ -1,9 +1,10 @@
 package dev.tributary.core.query;
 
-import dev.tributary.core.aggregation.Aggregator;
 import dev.tributary.core.aggregation.AggregatorFactory;
-import dev.tributary.core.index.Cursor;
-import dev.tributary.core.index.CursorFactory;
+import dev.tributary.core.aggregation.GroupAggregator;
+import dev.tributary.core.column.NumericColumn;
+import dev.tributary.core.index.QueryableIndex;
+import dev.tributary.core.query.filter.RowMatcher;
 import dev.tributary.core.time.DateTimes;
 import dev.tributary.core.time.Granularity;
 import dev.tributary.core.time.Interval;
@@ -15,20 +16,29 @@ import java.util.TreeMap;
 
 /**
  * Runs a timeseries query the way Druid does: buckets cover the part of each query interval that
- * overlaps the data (empty buckets there are zero-filled unless {@code skipEmptyBuckets}); with
- * granularity {@code all} the single bucket is stamped with the earliest such instant.
+ * overlaps each piece's data (empty buckets there are zero-filled unless {@code skipEmptyBuckets});
+ * with granularity {@code all} the single bucket is stamped with the earliest such instant.
  */
 final class TimeseriesEngine {
     private TimeseriesEngine() {
     }
 
-    static List<Map<String, Object>> run(TimeseriesQuery query, List<? extends CursorFactory> pieces) {
+    /** Intermediate values of one bucket, combined across pieces, and whether any row fell in it. */
+    private static final class Bucket {
+        final Object[] values;
+        boolean nonEmpty;
+
+        Bucket(int aggregators) {
+            values = new Object[aggregators];
+        }
+    }
+
+    static List<Map<String, Object>> run(TimeseriesQuery query, List<? extends QueryableIndex> pieces, RunningQuery running) {
         List<AggregatorFactory> aggregations = query.aggregations();
-        Granularity granularity = query.granularity();
-        TreeMap<Long, Object[]> buckets = new TreeMap<>();
-        TreeMap<Long, Boolean> nonEmpty = new TreeMap<>();
+        boolean all = query.granularity() == Granularity.ALL;
+        TreeMap<Long, Bucket> buckets = new TreeMap<>();
         long allTimestamp = Long.MAX_VALUE;
-        for (CursorFactory piece : pieces) {
+        for (QueryableIndex piece : pieces) {
             Interval data = piece.dataInterval();
             if (data == null) {
                 continue;
@@ -39,38 +49,25 @@ final class TimeseriesEngine {
                 }
                 Interval clipped = new Interval(Math.max(interval.start(), data.start()), Math.min(interval.end(), data.end()));
                 allTimestamp = Math.min(allTimestamp, clipped.start());
-                if (granularity != Granularity.ALL) {
-                    for (long b = granularity.bucketStart(clipped.start()); b < clipped.end(); b = granularity.next(b)) {
-                        buckets.computeIfAbsent(b, k -> new Object[aggregations.size()]);
-                    }
-                }
-                aggregate(piece, clipped, query, buckets, nonEmpty);
+                aggregate(query, piece, clipped, buckets, running);
             }
         }
-        if (granularity == Granularity.ALL && allTimestamp != Long.MAX_VALUE) {
-            Object[] all = new Object[aggregations.size()];
-            for (Object[] partial : buckets.values()) {
-                combineInto(aggregations, all, partial);
-            }
+        if (all && allTimestamp != Long.MAX_VALUE) {
+            Bucket merged = buckets.isEmpty() ? new Bucket(aggregations.size()) : buckets.firstEntry().getValue();
             buckets.clear();
-            buckets.put(allTimestamp, all);
-            nonEmpty.put(allTimestamp, !nonEmpty.isEmpty());
+            buckets.put(allTimestamp, merged);
         }
         boolean skipEmpty = query.contextFlag("skipEmptyBuckets");
+        Map<String, AggregatorFactory> byName = ResultRows.byName(aggregations);
         List<Map<String, Object>> results = new ArrayList<>(buckets.size());
         var ordered = query.descending() ? buckets.descendingMap() : buckets;
-        for (Map.Entry<Long, Object[]> bucket : ordered.entrySet()) {
-            if (skipEmpty && !nonEmpty.getOrDefault(bucket.getKey(), false)) {
+        for (Map.Entry<Long, Bucket> bucket : ordered.entrySet()) {
+            if (skipEmpty && !bucket.getValue().nonEmpty) {
                 continue;
-            }
-            Map<String, Object> values = new LinkedHashMap<>();
-            for (int i = 0; i < aggregations.size(); i++) {
-                Object value = bucket.getValue()[i];
-                values.put(aggregations.get(i).name(), value == null ? emptyValue(aggregations.get(i)) : value);
             }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("timestamp", DateTimes.print(bucket.getKey()));
-            row.put("result", values);
+            row.put("result", ResultRows.finish(bucket.getValue().values, aggregations, query.postAggregations(), byName));
             results.add(row);
             if (query.limit() != null && results.size() >= query.limit()) {
                 break;
@@ -79,45 +76,44 @@ final class TimeseriesEngine {
         return results;
     }
 
-    private static void aggregate(CursorFactory piece, Interval interval, TimeseriesQuery query,
-            TreeMap<Long, Object[]> buckets, TreeMap<Long, Boolean> nonEmpty) {
+    private static void aggregate(TimeseriesQuery query, QueryableIndex piece, Interval clipped,
+            TreeMap<Long, Bucket> buckets, RunningQuery running) {
         List<AggregatorFactory> aggregations = query.aggregations();
-        Granularity granularity = query.granularity();
-        Map<Long, Aggregator[]> partials = new TreeMap<>();
-        try (Cursor cursor = piece.cursor(interval)) {
-            while (cursor.advance()) {
-                long bucket = granularity == Granularity.ALL ? 0L : granularity.bucketStart(cursor.time());
-                Aggregator[] aggregators = partials.get(bucket);
-                if (aggregators == null) {
-                    aggregators = new Aggregator[aggregations.size()];
-                    for (int i = 0; i < aggregators.length; i++) {
-                        aggregators[i] = aggregations.get(i).factorize(cursor.columns());
-                    }
-                    partials.put(bucket, aggregators);
+        Buckets slots = Buckets.over(query.granularity(), clipped);
+        GroupAggregator[] aggregators = new GroupAggregator[aggregations.size()];
+        for (int i = 0; i < aggregators.length; i++) {
+            aggregators[i] = aggregations.get(i).newGroupAggregator(piece);
+            aggregators[i].ensureCapacity(slots.size());
+        }
+        boolean[] nonEmpty = new boolean[slots.size()];
+        RowMatcher matcher = query.filter() == null ? RowMatcher.ALL : query.filter().makeMatcher(piece);
+        NumericColumn time = piece.time();
+        long from = clipped.start();
+        long to = clipped.end();
+        piece.scan((start, end) -> {
+            running.check();
+            for (int row = start; row < end; row++) {
+                long t = time.getLong(row);
+                if (t < from || t >= to || !matcher.matches(row)) {
+                    continue;
                 }
-                for (Aggregator aggregator : aggregators) {
-                    aggregator.aggregate();
+                int slot = slots.slot(t);
+                nonEmpty[slot] = true;
+                for (GroupAggregator aggregator : aggregators) {
+                    aggregator.aggregate(slot, row);
                 }
             }
-        }
-        for (Map.Entry<Long, Aggregator[]> partial : partials.entrySet()) {
-            Object[] values = new Object[aggregations.size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = partial.getValue()[i].get();
+        });
+        boolean all = query.granularity() == Granularity.ALL;
+        for (int slot = 0; slot < slots.size(); slot++) {
+            Bucket bucket = buckets.computeIfAbsent(all ? Long.MIN_VALUE : slots.start(slot), k -> new Bucket(aggregations.size()));
+            bucket.nonEmpty |= nonEmpty[slot];
+            if (!nonEmpty[slot]) {
+                continue;
             }
-            combineInto(aggregations, buckets.computeIfAbsent(partial.getKey(), k -> new Object[aggregations.size()]), values);
-            nonEmpty.put(partial.getKey(), true);
+            for (int i = 0; i < aggregators.length; i++) {
+                bucket.values[i] = aggregations.get(i).combine(bucket.values[i], aggregators[i].get(slot));
+            }
         }
-    }
-
-    private static void combineInto(List<AggregatorFactory> aggregations, Object[] target, Object[] values) {
-        for (int i = 0; i < target.length; i++) {
-            target[i] = aggregations.get(i).combine(target[i], values[i]);
-        }
-    }
-
-    /** What an aggregator reports over no rows: its value when it aggregated nothing. */
-    private static Object emptyValue(AggregatorFactory factory) {
-        return factory.factorize(column -> dev.tributary.core.aggregation.ColumnValueSelector.NIL).get();
     }
 }

@@ -4,23 +4,20 @@ import static dev.tributary.core.spec.SpecFieldException.require;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tributary.core.aggregation.AggregatorFactory;
+import dev.tributary.core.query.filter.DimFilter;
+import dev.tributary.core.query.postagg.PostAggregator;
 import dev.tributary.core.time.Granularity;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-/**
- * Druid's {@code timeseries} query: aggregates per time bucket of {@code granularity}.
- * Filters, post-aggregations and virtual columns are refused until they are supported.
- */
+/** Druid's {@code timeseries} query: aggregates per time bucket of {@code granularity}. */
 public record TimeseriesQuery(
         @JsonProperty("dataSource") TableDataSource dataSource,
         @JsonProperty("intervals") QueryIntervals intervals,
         @JsonProperty("granularity") Granularity granularity,
-        @JsonProperty("filter") Object filter,
+        @JsonProperty("filter") DimFilter filter,
         @JsonProperty("aggregations") List<AggregatorFactory> aggregations,
-        @JsonProperty("postAggregations") List<Object> postAggregations,
+        @JsonProperty("postAggregations") List<PostAggregator> postAggregations,
         @JsonProperty("virtualColumns") List<Object> virtualColumns,
         @JsonProperty("descending") Boolean descending,
         @JsonProperty("limit") Integer limit,
@@ -35,13 +32,8 @@ public record TimeseriesQuery(
         virtualColumns = virtualColumns == null ? List.of() : List.copyOf(virtualColumns);
         descending = Boolean.TRUE.equals(descending);
         require(limit == null || limit > 0, "limit", "must be positive");
-        context = context == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(context));
-        require(filter == null, "filter", "filters are not supported yet");
-        require(postAggregations.isEmpty(), "postAggregations", "post-aggregations are not supported yet");
+        context = Queries.context(context);
         require(virtualColumns.isEmpty(), "virtualColumns", "virtual columns are not supported yet");
-        Set<String> names = new HashSet<>();
-        for (AggregatorFactory aggregation : aggregations) {
-            require(names.add(aggregation.name()), "aggregations", "'" + aggregation.name() + "' is defined twice");
-        }
+        Queries.requireUniqueNames(aggregations, postAggregations);
     }
 }

@@ -1,6 +1,8 @@
 package dev.tributary.core.spec;
 
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -63,7 +65,11 @@ public final class SpecReader {
             return new InvalidSpecException(path, "unknown field; known fields here are " + known);
         }
         if (e instanceof InvalidTypeIdException t) {
-            return new InvalidSpecException(join(path, "type"), "unknown type '" + t.getTypeId() + "'"
+            String field = join(path, typeProperty(t.getBaseType()));
+            if (t.getTypeId() == null) {
+                return new InvalidSpecException(field, "is required" + knownTypes(t.getOriginalMessage()));
+            }
+            return new InvalidSpecException(field, "unknown type '" + t.getTypeId() + "'"
                     + knownTypes(t.getOriginalMessage()));
         }
         if (e instanceof ValueInstantiationException && e.getCause() instanceof SpecFieldException f) {
@@ -95,6 +101,12 @@ public final class SpecReader {
             }
         }
         return sb.toString();
+    }
+
+    /** The property that names the subtype: {@code type} in specs, {@code queryType} in queries. */
+    private static String typeProperty(JavaType baseType) {
+        JsonTypeInfo info = baseType == null ? null : baseType.getRawClass().getAnnotation(JsonTypeInfo.class);
+        return info == null || info.property().isEmpty() ? "type" : info.property();
     }
 
     private static String join(String path, String field) {

@@ -1,6 +1,6 @@
 package dev.tributary.core.spi;
 
-import dev.tributary.core.index.CursorFactory;
+import dev.tributary.core.index.QueryableIndex;
 import dev.tributary.core.input.InputRow;
 import java.util.List;
 
@@ -21,7 +21,7 @@ public interface Plumber extends AutoCloseable {
     boolean add(InputRow row);
 
     /** Everything queryable now, across all sinks, for the plumber's dataSource. */
-    List<? extends CursorFactory> queryablePieces();
+    List<? extends QueryableIndex> queryablePieces();
 
     @Override
     void close();

@@ -67,6 +67,11 @@ public enum Granularity {
         return next.toInstant().toEpochMilli();
     }
 
+    /** The width of every bucket in milliseconds, or 0 for ALL and the calendar granularities. */
+    public long fixedWidthMillis() {
+        return fixedMillis;
+    }
+
     /** The bucket holding {@code t}. */
     public Interval bucket(long t) {
         long start = bucketStart(t);

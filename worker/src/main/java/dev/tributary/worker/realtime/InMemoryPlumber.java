@@ -1,6 +1,6 @@
 package dev.tributary.worker.realtime;
 
-import dev.tributary.core.index.CursorFactory;
+import dev.tributary.core.index.QueryableIndex;
 import dev.tributary.core.index.IncrementalIndex;
 import dev.tributary.core.input.InputRow;
 import dev.tributary.core.spec.DataSchema;
@@ -44,7 +44,7 @@ public final class InMemoryPlumber implements Plumber {
     }
 
     @Override
-    public List<? extends CursorFactory> queryablePieces() {
+    public List<? extends QueryableIndex> queryablePieces() {
         return sinks.values().stream().map(Sink::index).toList();
     }
 

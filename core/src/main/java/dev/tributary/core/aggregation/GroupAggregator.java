@@ -1,0 +1,17 @@
+package dev.tributary.core.aggregation;
+
+/**
+ * Query-time aggregation over the rows of one index into many groups ("slots"): one slot per time
+ * bucket for timeseries, per dimension value for topN, per key for groupBy. Reads its input columns
+ * by row number. Used by one query thread; every call happens inside the index's scan.
+ */
+public interface GroupAggregator {
+    /** Makes room for slots {@code 0 .. slots - 1}; new slots start with nothing aggregated. */
+    void ensureCapacity(int slots);
+
+    /** Folds row {@code row} into slot {@code slot}. */
+    void aggregate(int slot, int row);
+
+    /** The slot's intermediate value, or null when nothing non-null was aggregated into it. */
+    Object get(int slot);
+}

@@ -1,0 +1,183 @@
+package dev.tributary.core.index;
+
+import dev.tributary.core.aggregation.Values;
+import dev.tributary.core.column.Column;
+import dev.tributary.core.column.StringColumn;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A string dimension of a live index. Values are dictionary ids in insertion order (id 0 is null).
+ * A row stores one int: a dictionary id, or, for a multi-value row, {@code -(k + 1)} where {@code k}
+ * indexes the distinct value lists seen so far (so equal lists share one entry and roll up together).
+ *
+ * <p>The dictionary is safe to read from any thread at any time: ids only ever get added, the
+ * id-to-name array is published through a volatile field, and the name-to-id map is concurrent.
+ */
+final class StringDimensionIndexer implements DimensionIndexer, StringColumn {
+    private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
+
+    private final String multiValueHandling;
+    private final Map<String, Integer> ids = new ConcurrentHashMap<>();
+    private volatile String[] names = new String[16];
+    private volatile int cardinality = 1;
+    private final Map<ListKey, Integer> listIds = new java.util.HashMap<>();
+    private final List<int[]> lists = new ArrayList<>();
+    private int[] rows = new int[1024];
+    private long dictionaryBytes;
+    private volatile boolean multiValued;
+
+    StringDimensionIndexer(String multiValueHandling) {
+        this.multiValueHandling = multiValueHandling;
+    }
+
+    @Override
+    public long encode(Object input) {
+        if (input instanceof List<?> list) {
+            if (list.isEmpty()) {
+                return NULL_ID;
+            }
+            if (list.size() == 1) {
+                return id(Values.toText(list.get(0)));
+            }
+            List<String> texts = new ArrayList<>(list.size());
+            for (Object value : list) {
+                texts.add(Values.toText(value));
+            }
+            if (!"array".equals(multiValueHandling)) {
+                texts.sort(NULLS_FIRST);
+            }
+            if ("sorted_set".equals(multiValueHandling)) {
+                texts = new ArrayList<>(new java.util.LinkedHashSet<>(texts));
+                if (texts.size() == 1) {
+                    return id(texts.get(0));
+                }
+            }
+            int[] encoded = new int[texts.size()];
+            for (int i = 0; i < encoded.length; i++) {
+                encoded[i] = id(texts.get(i));
+            }
+            Integer listId = listIds.get(new ListKey(encoded));
+            if (listId == null) {
+                listId = lists.size();
+                lists.add(encoded);
+                listIds.put(new ListKey(encoded), listId);
+                multiValued = true;
+            }
+            return -(listId + 1);
+        }
+        return input == null ? NULL_ID : id(Values.toText(input));
+    }
+
+    private int id(String value) {
+        if (value == null) {
+            return NULL_ID;
+        }
+        Integer id = ids.get(value);
+        if (id != null) {
+            return id;
+        }
+        int next = cardinality;
+        String[] current = names;
+        if (next == current.length) {
+            current = Arrays.copyOf(current, current.length * 2);
+        }
+        current[next] = value;
+        names = current;
+        ids.put(value, next);
+        cardinality = next + 1;
+        dictionaryBytes += 56 + 2L * value.length();
+        return next;
+    }
+
+    @Override
+    public void append(int row, long key) {
+        if (row == rows.length) {
+            rows = Arrays.copyOf(rows, rows.length * 2);
+        }
+        rows[row] = (int) key;
+    }
+
+    @Override
+    public long keyAt(int row) {
+        return rows[row];
+    }
+
+    @Override
+    public Column asColumn() {
+        return this;
+    }
+
+    @Override
+    public int bytesPerRow() {
+        return 4;
+    }
+
+    @Override
+    public long dictionaryBytes() {
+        return dictionaryBytes;
+    }
+
+    @Override
+    public int cardinality() {
+        return cardinality;
+    }
+
+    @Override
+    public String lookupName(int id) {
+        return names[id];
+    }
+
+    @Override
+    public int lookupId(String value) {
+        if (value == null) {
+            return NULL_ID;
+        }
+        Integer id = ids.get(value);
+        return id == null ? -1 : id;
+    }
+
+    @Override
+    public boolean hasMultipleValues() {
+        return multiValued;
+    }
+
+    @Override
+    public int getId(int row) {
+        int stored = rows[row];
+        if (stored >= 0) {
+            return stored;
+        }
+        int[] list = lists.get(-stored - 1);
+        return list.length == 0 ? NULL_ID : list[0];
+    }
+
+    @Override
+    public int valueCount(int row) {
+        int stored = rows[row];
+        return stored >= 0 ? 1 : lists.get(-stored - 1).length;
+    }
+
+    @Override
+    public int getId(int row, int index) {
+        int stored = rows[row];
+        return stored >= 0 ? stored : lists.get(-stored - 1)[index];
+    }
+
+    /** An int[] with value equality, for deduplicating value lists. */
+    private record ListKey(int[] ids) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ListKey other && Arrays.equals(ids, other.ids);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(ids);
+        }
+    }
+}

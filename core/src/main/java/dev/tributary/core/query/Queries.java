@@ -1,0 +1,36 @@
+package dev.tributary.core.query;
+
+import static dev.tributary.core.spec.SpecFieldException.require;
+
+import dev.tributary.core.aggregation.AggregatorFactory;
+import dev.tributary.core.query.postagg.PostAggregator;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Validation shared by the query records. */
+public final class Queries {
+    private Queries() {
+    }
+
+    /** An unmodifiable copy of a query's context (nulls allowed, as JSON allows them), never null. */
+    public static Map<String, Object> context(Map<String, Object> context) {
+        return context == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(context));
+    }
+
+    /** Refuses two outputs with one name. */
+    public static void requireUniqueNames(List<AggregatorFactory> aggregations, List<PostAggregator> postAggregations) {
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < aggregations.size(); i++) {
+            require(names.add(aggregations.get(i).name()), "aggregations[" + i + "].name",
+                    "'" + aggregations.get(i).name() + "' is defined twice");
+        }
+        for (int i = 0; i < postAggregations.size(); i++) {
+            require(names.add(postAggregations.get(i).name()), "postAggregations[" + i + "].name",
+                    "'" + postAggregations.get(i).name() + "' is already an output name");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.tributary.core.query;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The life of one query as it runs: its deadline (context {@code timeout}, milliseconds) and whether
+ * it was cancelled. Engines call {@link #check} between blocks of rows; it throws once the query
+ * should stop. Cancelled from any thread.
+ */
+public final class RunningQuery {
+    private final String queryId;
+    private final long deadlineNanos;
+    private final long timeoutMillis;
+    private volatile boolean cancelled;
+
+    public RunningQuery(String queryId, long timeoutMillis) {
+        this.queryId = queryId;
+        this.timeoutMillis = timeoutMillis;
+        this.deadlineNanos = timeoutMillis <= 0 ? Long.MAX_VALUE
+                : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    }
+
+    /** A query with no deadline that nobody cancels (tests, internal use). */
+    public static RunningQuery unbounded() {
+        return new RunningQuery(null, 0);
+    }
+
+    public String queryId() {
+        return queryId;
+    }
+
+    public void cancel() {
+        cancelled = true;
+    }
+
+    /** Throws {@link QueryTimeoutException} past the deadline and {@link QueryCancelledException} once cancelled. */
+    public void check() {
+        if (cancelled) {
+            throw new QueryCancelledException(queryId);
+        }
+        if (deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos > 0) {
+            throw new QueryTimeoutException(queryId, timeoutMillis);
+        }
+    }
+}
