@@ -5,9 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.tributary.core.spec.DataSchema;
 import dev.tributary.core.spec.DimensionSchema;
+import dev.tributary.core.spec.FlattenSpec;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,8 +23,20 @@ public final class JsonInputRowParser implements InputRowParser {
     private final TimestampParser timestamp;
     private final List<String> declaredDimensions;
     private final Set<String> notDimensions;
+    private final Flattener flattener;
 
+    /** A parser for a schema whose flattenSpec, if any, is the legacy {@code parser.parseSpec.flattenSpec}. */
     public JsonInputRowParser(DataSchema schema) {
+        this(schema, schema.flattenSpec());
+    }
+
+    /**
+     * @param flattenSpec how nested fields become top-level ones (from {@code ioConfig.inputFormat}
+     *                    or the legacy parseSpec); null for none
+     */
+    public JsonInputRowParser(DataSchema schema, FlattenSpec flattenSpec) {
+        Flattener f = flattenSpec == null ? null : new Flattener(flattenSpec);
+        this.flattener = f == null || f.isIdentity() ? null : f;
         this.timestamp = new TimestampParser(schema.timestampSpec());
         this.declaredDimensions = schema.dimensionsSpec().dimensions().stream().map(DimensionSchema::name).toList();
         Set<String> excluded = new java.util.HashSet<>(schema.dimensionsSpec().dimensionExclusions());
@@ -39,6 +51,9 @@ public final class JsonInputRowParser implements InputRowParser {
     @Override
     public InputRow parse(byte[] event) {
         Map<String, Object> fields = readObject(event);
+        if (flattener != null) {
+            fields = flattener.flatten(fields);
+        }
         long time = timestamp.parse(fields.get(timestamp.column()));
         List<String> dimensions = declaredDimensions;
         if (dimensions.isEmpty()) {
@@ -69,7 +84,7 @@ public final class JsonInputRowParser implements InputRowParser {
 
     /** Reads the fields of the object whose START_OBJECT was just read. */
     private static Map<String, Object> readFields(JsonParser parser) throws IOException {
-        Map<String, Object> fields = new LinkedHashMap<>();
+        Map<String, Object> fields = new FieldMap();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             fields.put(name, readValue(parser, parser.nextToken()));

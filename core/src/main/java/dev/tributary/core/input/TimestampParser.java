@@ -30,7 +30,7 @@ final class TimestampParser {
         }
         try {
             return switch (format) {
-                case "iso" -> DateTimes.parseIso(text(value));
+                case "iso" -> iso(text(value));
                 case "millis" -> wholeNumber(value);
                 case "posix" -> Math.multiplyExact(wholeNumber(value), 1000L);
                 case "micro" -> Math.floorDiv(wholeNumber(value), 1000L);
@@ -51,7 +51,12 @@ final class TimestampParser {
         if (!s.isEmpty() && (Character.isDigit(s.charAt(0)) || s.charAt(0) == '-') && isAllDigits(s)) {
             return Long.parseLong(s);
         }
-        return DateTimes.parseIso(s);
+        return iso(s);
+    }
+
+    private static long iso(String s) {
+        long fast = FastIsoTime.parse(s);
+        return fast != FastIsoTime.NOT_HANDLED ? fast : DateTimes.parseIso(s);
     }
 
     private static boolean isAllDigits(String s) {

@@ -30,6 +30,7 @@ public record DataSchema(
         dimensionsSpec = dimensionsSpec == null ? DimensionsSpec.schemaless() : dimensionsSpec;
         metricsSpec = metricsSpec == null ? List.of() : List.copyOf(metricsSpec);
         granularitySpec = granularitySpec == null ? GranularitySpec.defaults() : granularitySpec;
+        transformSpec = transformSpec == null ? new TransformSpec(null, null) : transformSpec;
         Set<String> dimensionNames = new HashSet<>();
         dimensionsSpec.dimensions().forEach(d -> dimensionNames.add(d.name()));
         Set<String> metricNames = new HashSet<>();

@@ -16,5 +16,12 @@ public record IngestionSpec(
         require(dataSchema != null, "dataSchema", "is required");
         require(ioConfig != null, "ioConfig", "is required");
         tuningConfig = tuningConfig == null ? TuningConfig.defaults() : tuningConfig;
+        require(dataSchema.flattenSpec() == null || ioConfig.inputFormat().flattenSpec() == null,
+                "ioConfig.inputFormat.flattenSpec", "is also given in dataSchema.parser.parseSpec; keep one");
+    }
+
+    /** The flattenSpec in force: the inputFormat's, or the legacy parseSpec's; null for none. */
+    public FlattenSpec flattenSpec() {
+        return ioConfig.inputFormat().flattenSpec() != null ? ioConfig.inputFormat().flattenSpec() : dataSchema.flattenSpec();
     }
 }

@@ -18,8 +18,9 @@ import java.util.TreeSet;
  * @param bindHost the address the HTTP server listens on
  * @param port the HTTP port (0 picks a free one)
  * @param maxRequestBytes the largest accepted HTTP request body
+ * @param queryTimeoutMillis a query's deadline when its context sets no {@code timeout}
  */
-public record NodeConfig(String host, String bindHost, int port, long maxRequestBytes) {
+public record NodeConfig(String host, String bindHost, int port, long maxRequestBytes, long queryTimeoutMillis) {
     public static final ConfigKey<String> HOST = ConfigKey.text("tributary.host", "localhost",
             "The host name other nodes and clients use to reach this node.");
     public static final ConfigKey<String> BIND_HOST = ConfigKey.text("tributary.http.bindHost", "0.0.0.0",
@@ -29,8 +30,11 @@ public record NodeConfig(String host, String bindHost, int port, long maxRequest
     public static final ConfigKey<Long> MAX_REQUEST_BYTES = ConfigKey.positiveLong("tributary.http.maxRequestBytes",
             10L * 1024 * 1024, "The largest HTTP request body accepted, in bytes; larger requests get HTTP 413.");
 
+    public static final ConfigKey<Long> QUERY_TIMEOUT_MILLIS = ConfigKey.positiveLong("tributary.query.defaultTimeoutMillis",
+            300_000L, "A query's deadline in milliseconds when its context sets no timeout; past it the query gets HTTP 504.");
+
     /** Every key this config reads, for validation and for docs/configuration.md. */
-    public static final List<ConfigKey<?>> KEYS = List.of(HOST, BIND_HOST, PORT, MAX_REQUEST_BYTES);
+    public static final List<ConfigKey<?>> KEYS = List.of(HOST, BIND_HOST, PORT, MAX_REQUEST_BYTES, QUERY_TIMEOUT_MILLIS);
 
     public static NodeConfig defaults() {
         return from(new Properties());
@@ -57,11 +61,12 @@ public record NodeConfig(String host, String bindHost, int port, long maxRequest
         return new NodeConfig(HOST.read(props.getProperty(HOST.name())),
                 BIND_HOST.read(props.getProperty(BIND_HOST.name())),
                 PORT.read(props.getProperty(PORT.name())),
-                MAX_REQUEST_BYTES.read(props.getProperty(MAX_REQUEST_BYTES.name())));
+                MAX_REQUEST_BYTES.read(props.getProperty(MAX_REQUEST_BYTES.name())),
+                QUERY_TIMEOUT_MILLIS.read(props.getProperty(QUERY_TIMEOUT_MILLIS.name())));
     }
 
     /** The same config listening on another port. */
     public NodeConfig withPort(int newPort) {
-        return new NodeConfig(host, bindHost, newPort, maxRequestBytes);
+        return new NodeConfig(host, bindHost, newPort, maxRequestBytes, queryTimeoutMillis);
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tributary.core.Json;
 import dev.tributary.core.query.QueryException;
 import dev.tributary.core.query.QueryExecutor;
-import dev.tributary.core.query.QueryReader;
 import dev.tributary.worker.config.NodeConfig;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -15,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A node's HTTP API (Javalin): {@code POST /druid/v2}, {@code GET /status}, {@code GET /status/health}
+ * A node's HTTP API (Javalin): {@code POST /druid/v2}, {@code DELETE /druid/v2/{queryId}}, {@code GET /status}, {@code GET /status/health}
  * and {@code GET /status/ingestion}. Every error leaves through one mapping that writes Druid's error
  * JSON; nothing here prints a stack trace to a client. Requests run on Jetty's threads.
  */
@@ -34,6 +33,7 @@ public final class HttpServer implements AutoCloseable {
      * @param ingestionStatus what {@code GET /status/ingestion} shows; called on request threads
      */
     public static HttpServer start(NodeConfig config, QueryExecutor queries, Supplier<Map<String, Object>> ingestionStatus) {
+        QueryResource queryResource = new QueryResource(queries, config.queryTimeoutMillis());
         Javalin app = Javalin.create(cfg -> {
             cfg.http.maxRequestSize = config.maxRequestBytes();
             cfg.startup.showJavalinBanner = false;
@@ -42,8 +42,12 @@ public final class HttpServer implements AutoCloseable {
             cfg.routes.get("/status", ctx -> json(ctx, 200, StatusResource.status()));
             cfg.routes.get("/status/health", ctx -> json(ctx, 200, true));
             cfg.routes.get("/status/ingestion", ctx -> json(ctx, 200, ingestionStatus.get()));
-            cfg.routes.post("/druid/v2", ctx -> json(ctx, 200, queries.run(QueryReader.read(ctx.bodyAsBytes()))));
-            cfg.routes.post("/druid/v2/", ctx -> json(ctx, 200, queries.run(QueryReader.read(ctx.bodyAsBytes()))));
+            cfg.routes.post("/druid/v2", ctx -> query(ctx, queryResource));
+            cfg.routes.post("/druid/v2/", ctx -> query(ctx, queryResource));
+            cfg.routes.delete("/druid/v2/{queryId}", ctx -> {
+                boolean found = queryResource.cancel(ctx.pathParam("queryId"));
+                ctx.status(found ? 202 : 404);
+            });
             cfg.routes.exception(QueryException.class, (e, ctx) ->
                     error(ctx, e.httpStatus(), new DruidError(e.errorCode(), e.getMessage(), e.errorClass(), null)));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) ->
@@ -67,6 +71,12 @@ public final class HttpServer implements AutoCloseable {
     /** The port actually bound (useful when the config asked for 0). */
     public int port() {
         return app.port();
+    }
+
+    private static void query(Context ctx, QueryResource resource) throws JsonProcessingException {
+        QueryResource.Answer answer = resource.run(ctx.bodyAsBytes());
+        ctx.header("X-Druid-Query-Id", answer.queryId());
+        json(ctx, 200, answer.rows());
     }
 
     private static void json(Context ctx, int status, Object body) throws JsonProcessingException {

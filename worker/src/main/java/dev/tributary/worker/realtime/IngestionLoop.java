@@ -3,6 +3,7 @@ package dev.tributary.worker.realtime;
 import dev.tributary.core.input.InputRow;
 import dev.tributary.core.input.InputRowParser;
 import dev.tributary.core.input.UnparseableEventException;
+import dev.tributary.core.input.transform.RowTransformer;
 import dev.tributary.core.spi.Firehose;
 import dev.tributary.core.spi.FirehoseFactory;
 import dev.tributary.core.spi.Plumber;
@@ -13,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ingestion thread's work: poll the firehose, parse each event, hand the row to the plumber,
- * count the outcome. A bad event is counted and skipped; any other failure ends the loop and goes
+ * The ingestion thread's work: poll the firehose, parse and transform each event, hand the row to the
+ * plumber, count the outcome (a row the transformSpec filter rejects is thrownAway). A bad event is counted and skipped; any other failure ends the loop and goes
  * to {@code onFailure}, never swallowed.
  */
 final class IngestionLoop implements Runnable {
@@ -23,15 +24,17 @@ final class IngestionLoop implements Runnable {
 
     private final FirehoseFactory firehoseFactory;
     private final InputRowParser parser;
+    private final RowTransformer transformer;
     private final Plumber plumber;
     private final IngestionMetrics metrics;
     private final Consumer<Throwable> onFailure;
     private volatile boolean stopping;
 
-    IngestionLoop(FirehoseFactory firehoseFactory, InputRowParser parser, Plumber plumber,
+    IngestionLoop(FirehoseFactory firehoseFactory, InputRowParser parser, RowTransformer transformer, Plumber plumber,
             IngestionMetrics metrics, Consumer<Throwable> onFailure) {
         this.firehoseFactory = firehoseFactory;
         this.parser = parser;
+        this.transformer = transformer;
         this.plumber = plumber;
         this.metrics = metrics;
         this.onFailure = onFailure;
@@ -64,12 +67,12 @@ final class IngestionLoop implements Runnable {
         metrics.recordConsumed();
         InputRow row;
         try {
-            row = parser.parse(event.payload());
+            row = transformer.apply(parser.parse(event.payload()));
         } catch (UnparseableEventException e) {
             metrics.recordUnparseable(event.partition(), event.offset(), e.getMessage());
             return;
         }
-        if (plumber.add(row)) {
+        if (row != null && plumber.add(row)) {
             metrics.recordProcessed();
         } else {
             metrics.recordThrownAway();

@@ -1,6 +1,7 @@
 package dev.tributary.worker.realtime;
 
 import dev.tributary.core.input.JsonInputRowParser;
+import dev.tributary.core.input.transform.RowTransformer;
 import dev.tributary.core.query.QueryExecutor;
 import dev.tributary.core.spec.IngestionSpec;
 import java.util.LinkedHashMap;
@@ -35,8 +36,9 @@ public final class RealtimeNode implements AutoCloseable {
         this.plumber = new InMemoryPlumber(spec.dataSchema());
         String dataSource = spec.dataSchema().dataSource();
         this.queries = new QueryExecutor(name -> name.equals(dataSource) ? plumber.queryablePieces() : List.of());
-        this.loop = new IngestionLoop(spec.ioConfig().firehose(), new JsonInputRowParser(spec.dataSchema()),
-                plumber, metrics, this::failed);
+        this.loop = new IngestionLoop(spec.ioConfig().firehose(),
+                new JsonInputRowParser(spec.dataSchema(), spec.flattenSpec()),
+                new RowTransformer(spec.dataSchema().transformSpec()), plumber, metrics, this::failed);
         this.thread = new Thread(loop, "ingest-" + dataSource);
     }
 
