@@ -64,6 +64,11 @@ public record CountAggregatorFactory(@JsonProperty("name") String name) implemen
     }
 
     @Override
+    public Object deserialize(Object serialized) {
+        return Values.asLong(serialized);
+    }
+
+    @Override
     public ColumnType intermediateType() {
         return ColumnType.LONG;
     }

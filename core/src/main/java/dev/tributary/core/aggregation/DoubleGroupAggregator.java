@@ -6,7 +6,8 @@ import java.util.function.DoubleBinaryOperator;
 
 /**
  * Folds a numeric column as doubles into slots (sum, min, max, ...); null inputs are skipped. With
- * {@code asFloat} the results are Floats, as Druid's float aggregators return.
+ * {@code asFloat} it works in float precision and returns Floats, as Druid's float aggregators do:
+ * each input is read as a float and each partial result rounded to one.
  */
 final class DoubleGroupAggregator implements GroupAggregator {
     private final NumericColumn input;
@@ -31,14 +32,16 @@ final class DoubleGroupAggregator implements GroupAggregator {
 
     @Override
     public void aggregate(int slot, int row) {
-        if (!input.isNull(row)) {
-            double value = input.getDouble(row);
-            if (present.get(slot)) {
-                values[slot] = fold.applyAsDouble(values[slot], value);
-            } else {
-                values[slot] = value;
-                present.set(slot);
-            }
+        if (input.isNull(row)) {
+            return;
+        }
+        double value = asFloat ? (float) input.getDouble(row) : input.getDouble(row);
+        if (present.get(slot)) {
+            value = fold.applyAsDouble(values[slot], value);
+            values[slot] = asFloat ? (float) value : value;
+        } else {
+            values[slot] = value;
+            present.set(slot);
         }
     }
 
@@ -47,6 +50,9 @@ final class DoubleGroupAggregator implements GroupAggregator {
         if (!present.get(slot)) {
             return null;
         }
-        return asFloat ? Float.valueOf((float) values[slot]) : Double.valueOf(values[slot]);
+        if (asFloat) {
+            return (float) values[slot]; // not a ?: expression, which would widen the Float to a Double
+        }
+        return values[slot];
     }
 }

@@ -9,12 +9,14 @@ import java.util.function.DoubleBinaryOperator;
 
 /**
  * A live index's storage for a double (or float) metric: one double per row plus a "has a value"
- * bit, folded with {@code fold}. A float metric rounds every stored value to float precision.
+ * bit, folded with {@code fold}. A float metric works in float precision, as Druid's does: every
+ * input is rounded to a float before folding and every result after.
  */
 final class DoubleMetricColumn implements MetricColumn, NumericColumn {
     private final String field;
     private final DoubleBinaryOperator fold;
     private final ColumnType type;
+    private final boolean asFloat;
     private final ValueBits present = new ValueBits();
     private double[] values = new double[1024];
     private int rows;
@@ -23,29 +25,35 @@ final class DoubleMetricColumn implements MetricColumn, NumericColumn {
         this.field = field;
         this.fold = fold;
         this.type = type;
+        this.asFloat = type == ColumnType.FLOAT;
     }
 
     @Override
     public void aggregate(int row, InputRow event) {
-        Double value = Values.toDouble(event.get(field));
-        if (row == rows) {
-            if (row == values.length) {
-                values = Arrays.copyOf(values, values.length * 2);
-            }
-            present.ensureCapacity(row + 1);
-            rows++;
-            if (value != null) {
-                values[row] = round(value);
+        ensureRow(row);
+        Double input = Values.toDouble(event.get(field));
+        if (input != null) {
+            double value = asFloat ? (float) input.doubleValue() : input;
+            if (present.get(row)) {
+                value = fold.applyAsDouble(values[row], value);
+                values[row] = asFloat ? (float) value : value;
+            } else {
+                values[row] = value;
                 present.set(row);
             }
-        } else if (value != null) {
-            values[row] = round(present.get(row) ? fold.applyAsDouble(values[row], value) : value);
-            present.set(row);
         }
     }
 
-    private double round(double value) {
-        return type == ColumnType.FLOAT ? (float) value : value;
+    @Override
+    public void ensureRow(int row) {
+        if (row < rows) {
+            return;
+        }
+        if (row == values.length) {
+            values = Arrays.copyOf(values, values.length * 2);
+        }
+        present.ensureCapacity(row + 1);
+        rows = row + 1;
     }
 
     @Override

@@ -43,6 +43,11 @@ public record DoubleSumAggregatorFactory(
     }
 
     @Override
+    public Object deserialize(Object serialized) {
+        return Values.asDouble(serialized);
+    }
+
+    @Override
     public ColumnType intermediateType() {
         return ColumnType.DOUBLE;
     }

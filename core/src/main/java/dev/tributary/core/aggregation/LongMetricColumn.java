@@ -9,7 +9,8 @@ import java.util.function.LongBinaryOperator;
 
 /**
  * A live index's storage for a long metric: one long per row plus a "has a value" bit, folded with
- * {@code fold} (sum, min, max, ...). {@code count} counts events instead of reading a field.
+ * {@code fold} (sum, min, max, ...). {@code count} counts events instead of reading a field, and its
+ * rows start at 0 rather than null: a count is never null.
  */
 final class LongMetricColumn implements MetricColumn, NumericColumn {
     private final String field;
@@ -28,20 +29,26 @@ final class LongMetricColumn implements MetricColumn, NumericColumn {
 
     @Override
     public void aggregate(int row, InputRow event) {
+        ensureRow(row);
         Long value = field == null ? Long.valueOf(1L) : Values.toLong(event.get(field));
-        if (row == rows) {
-            if (row == values.length) {
-                values = Arrays.copyOf(values, values.length * 2);
-            }
-            present.ensureCapacity(row + 1);
-            rows++;
-            if (value != null) {
-                values[row] = value;
-                present.set(row);
-            }
-        } else if (value != null) {
+        if (value != null) {
             values[row] = present.get(row) ? fold.applyAsLong(values[row], value) : value;
             present.set(row);
+        }
+    }
+
+    @Override
+    public void ensureRow(int row) {
+        if (row < rows) {
+            return;
+        }
+        if (row == values.length) {
+            values = Arrays.copyOf(values, values.length * 2);
+        }
+        present.ensureCapacity(row + 1);
+        rows = row + 1;
+        if (field == null) {
+            present.set(row); // a count starts at 0
         }
     }
 

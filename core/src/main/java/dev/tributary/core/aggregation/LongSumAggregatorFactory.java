@@ -43,6 +43,11 @@ public record LongSumAggregatorFactory(
     }
 
     @Override
+    public Object deserialize(Object serialized) {
+        return Values.asLong(serialized);
+    }
+
+    @Override
     public ColumnType intermediateType() {
         return ColumnType.LONG;
     }

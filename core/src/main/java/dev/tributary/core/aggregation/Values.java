@@ -54,4 +54,20 @@ public final class Values {
     public static String toText(Object value) {
         return value == null ? null : String.valueOf(value);
     }
+
+    /** A number read back from JSON as a Long (JSON integers may arrive as Integer); null stays null. */
+    public static Long asLong(Object value) {
+        return value == null ? null : toLong(value);
+    }
+
+    /** A number read back from JSON as a Double; null stays null. */
+    public static Double asDouble(Object value) {
+        return value == null ? null : toDouble(value);
+    }
+
+    /** A number read back from JSON as a Float; null stays null. */
+    public static Float asFloat(Object value) {
+        Double d = asDouble(value);
+        return d == null ? null : d.floatValue();
+    }
 }

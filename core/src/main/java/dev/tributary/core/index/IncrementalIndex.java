@@ -34,6 +34,8 @@ public final class IncrementalIndex implements QueryableIndex {
     static final int SCAN_BLOCK = 8192;
 
     private final String dataSource;
+    private final int maxRows;
+    private final long maxBytes;
     private final Granularity queryGranularity;
     private final boolean rollup;
     private final boolean schemaless;
@@ -43,6 +45,8 @@ public final class IncrementalIndex implements QueryableIndex {
     private final List<String> dimensionNames = new CopyOnWriteArrayList<>();
     private final Map<String, DimensionIndexer> dimensionsByName = new java.util.concurrent.ConcurrentHashMap<>();
     private DimensionIndexer[] dimensions;
+    /** Each dimension's key part for null, so that the row hash ignores trailing nulls. */
+    private long[] nullKeys = new long[0];
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final TimeColumn time = new TimeColumn();
 
@@ -55,7 +59,18 @@ public final class IncrementalIndex implements QueryableIndex {
     private volatile long maxTime = Long.MIN_VALUE;
     private volatile long maxEventTime = Long.MIN_VALUE;
 
+    /** An index without memory bounds. */
     public IncrementalIndex(DataSchema schema) {
+        this(schema, Integer.MAX_VALUE, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param maxRows {@link #isFull()} once the index holds this many rows ({@code maxRowsInMemory})
+     * @param maxBytes {@link #isFull()} once {@link #estimatedBytes()} reaches this ({@code maxBytesInMemory})
+     */
+    public IncrementalIndex(DataSchema schema, int maxRows, long maxBytes) {
+        this.maxRows = maxRows;
+        this.maxBytes = maxBytes;
         this.dataSource = schema.dataSource();
         this.queryGranularity = schema.granularitySpec().queryGranularity();
         this.rollup = schema.granularitySpec().rollup();
@@ -80,6 +95,8 @@ public final class IncrementalIndex implements QueryableIndex {
         }
         dimensions = Arrays.copyOf(dimensions, dimensions.length + 1);
         dimensions[dimensions.length - 1] = indexer;
+        nullKeys = Arrays.copyOf(nullKeys, nullKeys.length + 1);
+        nullKeys[nullKeys.length - 1] = indexer.encode(null);
         dimensionsByName.put(schema.name(), indexer);
         dimensionNames.add(schema.name());
     }
@@ -125,13 +142,21 @@ public final class IncrementalIndex implements QueryableIndex {
         return keyScratch;
     }
 
-    private static int hash(long rowTime, long[] key) {
+    /**
+     * Hashes only up to the last non-null key part: a schemaless dimension that appears later gives
+     * the older rows a trailing null, and their stored hashes must still match new events' keys.
+     */
+    private int hash(long rowTime, long[] key) {
         long h = rowTime * 0x9E3779B97F4A7C15L;
-        for (long part : key) {
-            h = (h ^ part) * 0xC2B2AE3D27D4EB4FL;
+        long hashed = h;
+        for (int d = 0; d < key.length; d++) {
+            h = (h ^ key[d]) * 0xC2B2AE3D27D4EB4FL;
             h ^= h >>> 29;
+            if (key[d] != nullKeys[d]) {
+                hashed = h;
+            }
         }
-        return (int) (h ^ (h >>> 32));
+        return (int) (hashed ^ (hashed >>> 32));
     }
 
     private int find(long rowTime, long[] key, int hash) {
@@ -202,6 +227,14 @@ public final class IncrementalIndex implements QueryableIndex {
     /** Rows in the index (after rollup). */
     public int rowCount() {
         return rowCount;
+    }
+
+    /**
+     * Whether the index reached {@code maxRowsInMemory} or {@code maxBytesInMemory}: the plumber then
+     * swaps in a fresh index (and persists this one) before adding more rows.
+     */
+    public boolean isFull() {
+        return rowCount >= maxRows || (maxBytes != Long.MAX_VALUE && estimatedBytes() >= maxBytes);
     }
 
     /** An estimate of the heap the rows and dictionaries take, in bytes. */

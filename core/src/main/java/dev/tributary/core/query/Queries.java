@@ -21,6 +21,17 @@ public final class Queries {
         return context == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(context));
     }
 
+    /** Refuses virtual columns, which no engine evaluates yet. */
+    public static void requireNoVirtualColumns(List<Object> virtualColumns) {
+        require(virtualColumns.isEmpty(), "virtualColumns", "virtual columns are not supported yet");
+    }
+
+    /** Whether {@code name} is the output of one of the aggregations or post-aggregations. */
+    public static boolean isMetric(String name, List<AggregatorFactory> aggregations, List<PostAggregator> postAggregations) {
+        return aggregations.stream().anyMatch(a -> a.name().equals(name))
+                || postAggregations.stream().anyMatch(p -> p.name().equals(name));
+    }
+
     /** Refuses two outputs with one name. */
     public static void requireUniqueNames(List<AggregatorFactory> aggregations, List<PostAggregator> postAggregations) {
         Set<String> names = new HashSet<>();

@@ -8,6 +8,13 @@ import java.util.Map;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "queryType")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = TimeseriesQuery.class, name = "timeseries"),
+    @JsonSubTypes.Type(value = dev.tributary.core.query.topn.TopNQuery.class, name = "topN"),
+    @JsonSubTypes.Type(value = dev.tributary.core.query.groupby.GroupByQuery.class, name = "groupBy"),
+    @JsonSubTypes.Type(value = dev.tributary.core.query.scan.ScanQuery.class, name = "scan"),
+    @JsonSubTypes.Type(value = dev.tributary.core.query.search.SearchQuery.class, name = "search"),
+    @JsonSubTypes.Type(value = dev.tributary.core.query.metadata.TimeBoundaryQuery.class, name = "timeBoundary"),
+    @JsonSubTypes.Type(value = dev.tributary.core.query.metadata.SegmentMetadataQuery.class, name = "segmentMetadata"),
+    @JsonSubTypes.Type(value = dev.tributary.core.query.metadata.DataSourceMetadataQuery.class, name = "dataSourceMetadata"),
 })
 public interface Query {
     TableDataSource dataSource();

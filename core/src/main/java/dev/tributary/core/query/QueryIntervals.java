@@ -31,6 +31,26 @@ public record QueryIntervals(List<Interval> intervals) {
         throw new IllegalArgumentException("intervals must be a list of ISO-8601 intervals, not " + json);
     }
 
+    /** Every instant: the default of queries whose intervals are optional. */
+    public static final QueryIntervals ETERNITY = new QueryIntervals(List.of(Interval.ETERNITY));
+
+    /**
+     * The intervals with overlapping and abutting ones merged, as Druid condenses them: what engines
+     * scan, so that an instant is never counted twice.
+     */
+    public List<Interval> condensed() {
+        List<Interval> merged = new java.util.ArrayList<>();
+        for (Interval next : intervals) {
+            Interval last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && next.start() <= last.end()) {
+                merged.set(merged.size() - 1, new Interval(last.start(), Math.max(last.end(), next.end())));
+            } else {
+                merged.add(next);
+            }
+        }
+        return merged;
+    }
+
     @com.fasterxml.jackson.annotation.JsonValue
     List<Interval> json() {
         return intervals;

@@ -27,19 +27,28 @@ public final class ResultRows {
      */
     public static Map<String, Object> finish(Object[] intermediates, List<AggregatorFactory> aggregators,
             List<PostAggregator> postAggregations, Map<String, AggregatorFactory> aggregatorsByName) {
-        Map<String, Object> values = new LinkedHashMap<>();
+        return finishInto(new LinkedHashMap<>(), intermediates, aggregators, postAggregations, aggregatorsByName);
+    }
+
+    /**
+     * {@link #finish} into {@code row}, which may already hold the row's dimension values (groupBy and
+     * topN rows do, and their post-aggregations may read them).
+     */
+    public static Map<String, Object> finishInto(Map<String, Object> row, Object[] intermediates,
+            List<AggregatorFactory> aggregators, List<PostAggregator> postAggregations,
+            Map<String, AggregatorFactory> aggregatorsByName) {
         for (int i = 0; i < aggregators.size(); i++) {
             AggregatorFactory aggregator = aggregators.get(i);
             Object value = intermediates[i] == null ? aggregator.emptyValue() : intermediates[i];
-            values.put(aggregator.name(), value);
+            row.put(aggregator.name(), value);
         }
         for (PostAggregator post : postAggregations) {
-            values.put(post.name(), post.compute(values, aggregatorsByName));
+            row.put(post.name(), post.compute(row, aggregatorsByName));
         }
         for (AggregatorFactory aggregator : aggregators) {
-            Object value = values.get(aggregator.name());
-            values.put(aggregator.name(), value == null ? null : aggregator.finalizeValue(value));
+            Object value = row.get(aggregator.name());
+            row.put(aggregator.name(), value == null ? null : aggregator.finalizeValue(value));
         }
-        return values;
+        return row;
     }
 }

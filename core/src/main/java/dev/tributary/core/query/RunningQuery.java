@@ -25,6 +25,30 @@ public final class RunningQuery {
         return new RunningQuery(null, 0);
     }
 
+    /**
+     * A query's deadline and id from its context: {@code timeout} in milliseconds (a number or its
+     * text; 0 or absent means none) and {@code queryId}.
+     *
+     * @throws InvalidQueryException naming {@code context.timeout} when it is not a count of milliseconds
+     */
+    public static RunningQuery of(Query query) {
+        Object id = query.context().get("queryId");
+        Object timeout = query.context().get("timeout");
+        long millis = 0;
+        if (timeout != null) {
+            try {
+                millis = timeout instanceof Number n ? n.longValue() : Long.parseLong(timeout.toString().trim());
+            } catch (NumberFormatException e) {
+                millis = -1;
+            }
+            if (millis < 0) {
+                throw new InvalidQueryException("query field 'context.timeout': '" + timeout
+                        + "' is not a number of milliseconds");
+            }
+        }
+        return new RunningQuery(id == null ? null : id.toString(), millis);
+    }
+
     public String queryId() {
         return queryId;
     }

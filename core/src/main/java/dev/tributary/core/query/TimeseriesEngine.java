@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Runs a timeseries query the way Druid does: buckets cover the part of each query interval that
- * overlaps each piece's data (empty buckets there are zero-filled unless {@code skipEmptyBuckets});
- * with granularity {@code all} the single bucket is stamped with the earliest such instant.
+ * Runs a timeseries query the way Druid does: buckets cover the part of each (condensed) query
+ * interval that overlaps each piece's data (empty buckets there are zero-filled unless
+ * {@code skipEmptyBuckets}); with granularity {@code all} the single bucket is stamped with the
+ * earliest such instant. Context {@code grandTotal} appends the returned buckets combined.
  */
 final class TimeseriesEngine {
     private TimeseriesEngine() {
@@ -39,15 +40,7 @@ final class TimeseriesEngine {
         TreeMap<Long, Bucket> buckets = new TreeMap<>();
         long allTimestamp = Long.MAX_VALUE;
         for (QueryableIndex piece : pieces) {
-            Interval data = piece.dataInterval();
-            if (data == null) {
-                continue;
-            }
-            for (Interval interval : query.intervals().intervals()) {
-                if (!interval.overlaps(data)) {
-                    continue;
-                }
-                Interval clipped = new Interval(Math.max(interval.start(), data.start()), Math.min(interval.end(), data.end()));
+            for (Interval clipped : TimeRanges.of(query.intervals(), piece).intervals()) {
                 allTimestamp = Math.min(allTimestamp, clipped.start());
                 aggregate(query, piece, clipped, buckets, running);
             }
@@ -60,6 +53,7 @@ final class TimeseriesEngine {
         boolean skipEmpty = query.contextFlag("skipEmptyBuckets");
         Map<String, AggregatorFactory> byName = ResultRows.byName(aggregations);
         List<Map<String, Object>> results = new ArrayList<>(buckets.size());
+        Object[] total = new Object[aggregations.size()];
         var ordered = query.descending() ? buckets.descendingMap() : buckets;
         for (Map.Entry<Long, Bucket> bucket : ordered.entrySet()) {
             if (skipEmpty && !bucket.getValue().nonEmpty) {
@@ -69,9 +63,19 @@ final class TimeseriesEngine {
             row.put("timestamp", DateTimes.print(bucket.getKey()));
             row.put("result", ResultRows.finish(bucket.getValue().values, aggregations, query.postAggregations(), byName));
             results.add(row);
+            for (int i = 0; i < total.length; i++) {
+                total[i] = aggregations.get(i).combine(total[i], bucket.getValue().values[i]);
+            }
             if (query.limit() != null && results.size() >= query.limit()) {
                 break;
             }
+        }
+        if (query.contextFlag("grandTotal") && !results.isEmpty()) {
+            // Druid's grand total row: the returned buckets combined, with a null timestamp
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("timestamp", null);
+            row.put("result", ResultRows.finish(total, aggregations, query.postAggregations(), byName));
+            results.add(row);
         }
         return results;
     }

@@ -62,6 +62,14 @@ public record TuningConfig(
         reportParseExceptions = Boolean.TRUE.equals(reportParseExceptions);
     }
 
+    /** {@code maxBytesInMemory} in bytes: 0 means a sixth of the maximum heap, -1 no limit. */
+    public long maxBytesInMemoryOrDefault() {
+        if (maxBytesInMemory == 0) {
+            return Runtime.getRuntime().maxMemory() / 6;
+        }
+        return maxBytesInMemory < 0 ? Long.MAX_VALUE : maxBytesInMemory;
+    }
+
     public static TuningConfig defaults() {
         return new TuningConfig(null, null, null, null, null, null, null, null, null, null, null);
     }

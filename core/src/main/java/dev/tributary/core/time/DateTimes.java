@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -17,6 +18,12 @@ public final class DateTimes {
     /** Druid prints every timestamp as {@code 2013-08-31T01:02:33.000Z}. */
     private static final DateTimeFormatter PRINTER =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    /** Joda's ISO printer: the local time and the offset, or 'Z' for a zero offset. */
+    private static final DateTimeFormatter ZONED_PRINTER = new DateTimeFormatterBuilder()
+            .appendPattern("yyyy-MM-dd'T'HH:mm:ss.SSS")
+            .appendOffset("+HH:MM:ss", "Z")
+            .toFormatter();
 
     /**
      * Accepts the ISO forms Druid accepts: a year, a date, a date with hours, minutes, seconds and a
@@ -53,6 +60,14 @@ public final class DateTimes {
     /** Prints epoch milliseconds as Druid does: {@code yyyy-MM-dd'T'HH:mm:ss.SSS'Z'} in UTC. */
     public static String print(long epochMillis) {
         return PRINTER.format(Instant.ofEpochMilli(epochMillis));
+    }
+
+    /**
+     * Prints epoch milliseconds in a time zone as Druid prints a result timestamp of a period granularity
+     * in that zone: {@code 2013-08-31T00:00:00.000-07:00}; {@code Z} where the offset is zero.
+     */
+    public static String print(long epochMillis, ZoneId zone) {
+        return ZONED_PRINTER.format(Instant.ofEpochMilli(epochMillis).atZone(zone));
     }
 
     /**

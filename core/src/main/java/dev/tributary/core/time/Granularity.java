@@ -2,75 +2,70 @@ package dev.tributary.core.time;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.time.DayOfWeek;
-import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Druid's simple granularities, in UTC: how time is bucketed for segments ({@code segmentGranularity}),
- * for rollup ({@code queryGranularity}) and for query results. Read from a name ({@code "hour"}) or
- * from Druid's object form ({@code {"type": "none"}}).
+ * How time is bucketed for segments ({@code segmentGranularity}), for rollup ({@code queryGranularity})
+ * and for query results, in Druid's three forms: a simple name in UTC ({@code "hour"}), a period in a
+ * time zone from an origin ({@code {"type": "period", "period": "P1D", "timeZone": "America/Los_Angeles"}})
+ * and a duration in milliseconds from an origin ({@code {"type": "duration", "duration": 3600000}}).
+ *
+ * <p>The simple granularities are singletons, so {@code ==} compares them; every way of reading one
+ * (a name, {@code {"type": "hour"}}, or a period in UTC without origin that equals one) returns the
+ * constant. Immutable and thread-safe.
  */
-public enum Granularity {
-    ALL(0), NONE(1), SECOND(1_000), MINUTE(60_000), FIVE_MINUTE(300_000), TEN_MINUTE(600_000),
-    FIFTEEN_MINUTE(900_000), THIRTY_MINUTE(1_800_000), HOUR(3_600_000), SIX_HOUR(21_600_000),
-    EIGHT_HOUR(28_800_000), DAY(86_400_000), WEEK(0), MONTH(0), QUARTER(0), YEAR(0);
+public abstract sealed class Granularity permits AllGranularity, NoneGranularity, PeriodGranularity, DurationGranularity {
+    public static final Granularity ALL = new AllGranularity();
+    public static final Granularity NONE = new NoneGranularity();
+    public static final Granularity SECOND = simple("second", new IsoPeriod(0, 0, 0, 0, 0, 0, 1, 0));
+    public static final Granularity MINUTE = simple("minute", new IsoPeriod(0, 0, 0, 0, 0, 1, 0, 0));
+    public static final Granularity FIVE_MINUTE = simple("five_minute", new IsoPeriod(0, 0, 0, 0, 0, 5, 0, 0));
+    public static final Granularity TEN_MINUTE = simple("ten_minute", new IsoPeriod(0, 0, 0, 0, 0, 10, 0, 0));
+    public static final Granularity FIFTEEN_MINUTE = simple("fifteen_minute", new IsoPeriod(0, 0, 0, 0, 0, 15, 0, 0));
+    public static final Granularity THIRTY_MINUTE = simple("thirty_minute", new IsoPeriod(0, 0, 0, 0, 0, 30, 0, 0));
+    public static final Granularity HOUR = simple("hour", new IsoPeriod(0, 0, 0, 0, 1, 0, 0, 0));
+    public static final Granularity SIX_HOUR = simple("six_hour", new IsoPeriod(0, 0, 0, 0, 6, 0, 0, 0));
+    public static final Granularity EIGHT_HOUR = simple("eight_hour", new IsoPeriod(0, 0, 0, 0, 8, 0, 0, 0));
+    public static final Granularity DAY = simple("day", new IsoPeriod(0, 0, 0, 1, 0, 0, 0, 0));
+    public static final Granularity WEEK = simple("week", new IsoPeriod(0, 0, 1, 0, 0, 0, 0, 0));
+    public static final Granularity MONTH = simple("month", new IsoPeriod(0, 1, 0, 0, 0, 0, 0, 0));
+    public static final Granularity QUARTER = simple("quarter", new IsoPeriod(0, 3, 0, 0, 0, 0, 0, 0));
+    public static final Granularity YEAR = simple("year", new IsoPeriod(1, 0, 0, 0, 0, 0, 0, 0));
 
-    /** Bucket width for the fixed-width granularities; 0 for ALL and the calendar ones. */
-    private final long fixedMillis;
+    /** Druid's simple granularities, finest first after all and none. */
+    private static final List<Granularity> SIMPLE = List.of(ALL, NONE, SECOND, MINUTE, FIVE_MINUTE, TEN_MINUTE,
+            FIFTEEN_MINUTE, THIRTY_MINUTE, HOUR, SIX_HOUR, EIGHT_HOUR, DAY, WEEK, MONTH, QUARTER, YEAR);
+    private static final Map<String, Granularity> BY_NAME = byName();
 
-    Granularity(long fixedMillis) {
-        this.fixedMillis = fixedMillis;
+    Granularity() {
+    }
+
+    private static Granularity simple(String name, IsoPeriod period) {
+        return new PeriodGranularity(name, period, ZoneOffset.UTC, null);
+    }
+
+    private static Map<String, Granularity> byName() {
+        Map<String, Granularity> byName = new LinkedHashMap<>();
+        SIMPLE.forEach(g -> byName.put(g.jsonName(), g));
+        return byName;
     }
 
     /** The start of the bucket holding {@code t}; for ALL, the smallest instant there is. */
-    public long bucketStart(long t) {
-        if (fixedMillis > 0) {
-            return Math.floorDiv(t, fixedMillis) * fixedMillis;
-        }
-        if (this == ALL) {
-            return Interval.ETERNITY.start();
-        }
-        ZonedDateTime at = Instant.ofEpochMilli(t).atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS);
-        ZonedDateTime start = switch (this) {
-            case WEEK -> at.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            case MONTH -> at.withDayOfMonth(1);
-            case QUARTER -> at.withDayOfMonth(1).withMonth(((at.getMonthValue() - 1) / 3) * 3 + 1);
-            case YEAR -> at.withDayOfYear(1);
-            default -> throw new AssertionError(this);
-        };
-        return start.toInstant().toEpochMilli();
-    }
+    public abstract long bucketStart(long t);
 
     /** The start of the bucket after the one starting at {@code bucketStart}. */
-    public long next(long bucketStart) {
-        if (fixedMillis > 0) {
-            return bucketStart + fixedMillis;
-        }
-        if (this == ALL) {
-            return Interval.ETERNITY.end();
-        }
-        ZonedDateTime at = Instant.ofEpochMilli(bucketStart).atZone(ZoneOffset.UTC);
-        ZonedDateTime next = switch (this) {
-            case WEEK -> at.plusWeeks(1);
-            case MONTH -> at.plusMonths(1);
-            case QUARTER -> at.plusMonths(3);
-            case YEAR -> at.plusYears(1);
-            default -> throw new AssertionError(this);
-        };
-        return next.toInstant().toEpochMilli();
-    }
+    public abstract long next(long bucketStart);
 
-    /** The width of every bucket in milliseconds, or 0 for ALL and the calendar granularities. */
-    public long fixedWidthMillis() {
-        return fixedMillis;
-    }
+    /**
+     * The width of every bucket in milliseconds, or 0 when buckets differ in width: ALL, months,
+     * quarters, years, and periods of days or weeks in a time zone with daylight saving time.
+     */
+    public abstract long fixedWidthMillis();
 
     /** The bucket holding {@code t}. */
     public Interval bucket(long t) {
@@ -78,33 +73,72 @@ public enum Granularity {
         return new Interval(start, next(start));
     }
 
-    /** Reads a granularity from Druid's string form, case-insensitively. */
-    public static Granularity fromName(String name) {
-        try {
-            return valueOf(name.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("unknown granularity '" + name + "'; expected one of "
-                    + Arrays.toString(values()).toLowerCase(Locale.ROOT));
-        }
+    /**
+     * The zone bucket starts are reckoned in, and the one Druid prints result timestamps in: the
+     * period granularity's {@code timeZone}, UTC for every other granularity.
+     */
+    public ZoneId timeZone() {
+        return ZoneOffset.UTC;
     }
 
+    /** True for Druid's simple granularities (the constants of this class). */
+    public boolean isSimple() {
+        return false;
+    }
+
+    /** The simple name ({@code "hour"}); for other granularities, their JSON object as compact text. */
+    public abstract String jsonName();
+
+    /** Druid's JSON form: the simple name, or the {@code period} or {@code duration} object. */
+    @JsonValue
+    public abstract Object toJson();
+
+    @Override
+    public String toString() {
+        return jsonName();
+    }
+
+    /** Reads a simple granularity from its name, case-insensitively. */
+    public static Granularity fromName(String name) {
+        Granularity granularity = name == null ? null : BY_NAME.get(name.trim().toLowerCase(Locale.ROOT));
+        if (granularity == null) {
+            throw new IllegalArgumentException("unknown granularity '" + name + "'; expected one of " + BY_NAME.keySet());
+        }
+        return granularity;
+    }
+
+    /**
+     * A period granularity; the simple constant when it is one (UTC, no origin, the same period).
+     *
+     * @param timeZone null for UTC
+     * @param origin epoch milliseconds buckets are counted from; null for 1970-01-01T00:00 in {@code timeZone}
+     */
+    public static Granularity period(IsoPeriod period, ZoneId timeZone, Long origin) {
+        ZoneId zone = timeZone == null || timeZone.normalized().equals(ZoneOffset.UTC) ? ZoneOffset.UTC : timeZone;
+        if (zone == ZoneOffset.UTC && origin == null) {
+            for (Granularity g : SIMPLE) {
+                if (g instanceof PeriodGranularity p && p.period().equals(period)) {
+                    return g;
+                }
+            }
+        }
+        return new PeriodGranularity(null, period, zone, origin);
+    }
+
+    /** A duration granularity: buckets of {@code millis} counted from {@code origin} (epoch milliseconds). */
+    public static Granularity duration(long millis, long origin) {
+        return new DurationGranularity(millis, origin);
+    }
+
+    /** Reads any of Druid's JSON forms: a name, or an object with a {@code type}. */
     @JsonCreator
     static Granularity fromJson(Object json) {
         if (json instanceof String s) {
             return fromName(s);
         }
-        if (json instanceof Map<?, ?> map && map.get("type") instanceof String type) {
-            if (map.size() == 1) {
-                return fromName(type);
-            }
-            throw new IllegalArgumentException("granularity of type '" + type + "' with "
-                    + map.keySet() + " is not supported yet; use a simple granularity name such as \"hour\"");
+        if (json instanceof Map<?, ?> map) {
+            return GranularityJson.fromObject(map);
         }
         throw new IllegalArgumentException("a granularity is a name such as \"hour\" or {\"type\": \"hour\"}, not " + json);
-    }
-
-    @JsonValue
-    public String jsonName() {
-        return name().toLowerCase(Locale.ROOT);
     }
 }

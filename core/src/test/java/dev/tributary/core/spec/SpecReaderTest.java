@@ -161,7 +161,7 @@ class SpecReaderTest {
         assertThat(schema.dimensionsSpec().isSchemaless()).isTrue();
         assertThat(schema.dimensionsSpec().dimensionExclusions()).isEmpty();
         assertThat(schema.metricsSpec()).isEmpty();
-        assertThat(schema.transformSpec()).isNull();
+        assertThat(schema.transformSpec()).isEqualTo(new TransformSpec(null, null));
         assertThat(schema.flattenSpec()).isNull();
         GranularitySpec granularity = schema.granularitySpec();
         assertThat(granularity.type()).isEqualTo("uniform");
@@ -264,6 +264,14 @@ class SpecReaderTest {
         assertNamesField(e, "dataSchema.metricsSpec[1].type");
         assertThat(e.problem()).startsWith("unknown type 'longMagic'; known types are [")
                 .contains("count", "longSum", "doubleSum");
+    }
+
+    @Test
+    void shouldRefuseAnAggregatorWithoutType() {
+        InvalidSpecException e = refused(edit(NEWER_FORM, root -> ((ObjectNode) metrics(root).get(2)).remove("type")));
+
+        assertNamesField(e, "dataSchema.metricsSpec[2].type");
+        assertThat(e.problem()).isEqualTo("is required");
     }
 
     @Test
@@ -387,12 +395,12 @@ class SpecReaderTest {
     }
 
     @Test
-    void shouldRefuseATransformSpecFilterAsNotYetSupported() {
+    void shouldRefuseATransformSpecFilterWithoutDimensionNamingItsPath() {
         InvalidSpecException e = refused(edit(NEWER_FORM,
                 root -> object(root, "/dataSchema").putObject("transformSpec").putObject("filter").put("type", "selector")));
 
-        assertNamesField(e, "dataSchema.transformSpec.filter");
-        assertThat(e.problem()).isEqualTo("transformSpec filters are not supported yet");
+        assertNamesField(e, "dataSchema.transformSpec.filter.dimension");
+        assertThat(e.problem()).isEqualTo("a selector filter needs a dimension");
     }
 
     @Test

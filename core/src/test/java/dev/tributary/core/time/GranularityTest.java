@@ -91,11 +91,16 @@ class GranularityTest {
     }
 
     @Test
-    void shouldRefuseAPeriodGranularityAsNotYetSupported() {
-        assertThatThrownBy(() -> Granularity.fromJson(Map.of("type", "period", "period", "PT1H")))
+    void shouldReadAUtcPeriodWithoutOriginAsTheSimpleGranularity() {
+        assertThat(Granularity.fromJson(Map.of("type", "period", "period", "PT1H"))).isSameAs(Granularity.HOUR);
+        assertThat(Granularity.fromJson(Map.of("type", "period", "period", "P1D", "timeZone", "UTC"))).isSameAs(Granularity.DAY);
+    }
+
+    @Test
+    void shouldRefuseOtherFieldsOnASimpleGranularityObjectAndNonGranularities() {
+        assertThatThrownBy(() -> Granularity.fromJson(Map.of("type", "hour", "timeZone", "Europe/Paris")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("granularity of type 'period'")
-                .hasMessageContaining("is not supported yet");
+                .hasMessageStartingWith("granularity 'hour' takes no other fields, not [timeZone]; it is always UTC");
         assertThatThrownBy(() -> Granularity.fromJson(42))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("a granularity is a name such as \"hour\" or {\"type\": \"hour\"}, not 42");

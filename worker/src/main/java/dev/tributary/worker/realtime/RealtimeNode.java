@@ -33,7 +33,7 @@ public final class RealtimeNode implements AutoCloseable {
 
     public RealtimeNode(IngestionSpec spec) {
         this.spec = spec;
-        this.plumber = new InMemoryPlumber(spec.dataSchema());
+        this.plumber = new InMemoryPlumber(spec.dataSchema(), spec.tuningConfig());
         String dataSource = spec.dataSchema().dataSource();
         this.queries = new QueryExecutor(name -> name.equals(dataSource) ? plumber.queryablePieces() : List.of());
         this.loop = new IngestionLoop(spec.ioConfig().firehose(),
@@ -82,7 +82,9 @@ public final class RealtimeNode implements AutoCloseable {
         status.put("unparseable", metrics.unparseable());
         status.put("thrownAway", metrics.thrownAway());
         status.put("rowsInMemory", plumber.rowsInMemory());
+        status.put("bytesInMemory", plumber.bytesInMemory());
         status.put("sinks", plumber.sinkCount());
+        status.put("hydrants", plumber.hydrantCount());
         status.put("recentUnparseable", metrics.recentUnparseable());
         status.put("lastError", lastError);
         return status;

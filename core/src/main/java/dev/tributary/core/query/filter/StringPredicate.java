@@ -1,18 +1,28 @@
 package dev.tributary.core.query.filter;
 
-import java.util.Objects;
-
 /**
- * A test on one value as text (numbers as Druid prints them), three-valued: {@link #test} returns
- * {@code TRUE}, {@code FALSE} or null for unknown.
+ * A three-valued test of one string value ({@code null} for a missing value). On a dictionary-encoded
+ * column it runs once per distinct value, so it may be slow-ish but must be pure.
  */
 @FunctionalInterface
 public interface StringPredicate {
-    /** TRUE, FALSE, or null when the answer is unknown (SQL comparison with null). */
-    Boolean test(String value);
+    Truth test(String value);
 
-    /** Equality with SQL semantics: {@code = null} matches null; {@code = 'x'} on null is FALSE (Druid's selector). */
+    /** {@code value = expected}: unknown on null, as SQL's {@code =}; {@code equalTo(null)} is {@link #isNull()}. */
     static StringPredicate equalTo(String expected) {
-        return value -> Objects.equals(value, expected);
+        if (expected == null) {
+            return isNull();
+        }
+        return value -> value == null ? Truth.UNKNOWN : Truth.of(expected.equals(value));
+    }
+
+    /** {@code value IS NULL}: never unknown. */
+    static StringPredicate isNull() {
+        return value -> Truth.of(value == null);
+    }
+
+    /** {@code false} for values, unknown for null: a comparison that no value can satisfy. */
+    static StringPredicate never() {
+        return value -> value == null ? Truth.UNKNOWN : Truth.FALSE;
     }
 }
