@@ -38,12 +38,12 @@ abstract class PairReader {
         if (column instanceof ComplexColumn complex) {
             return new FromPairObjects(complex, kind);
         }
+        if (column == null) {
+            return new Nothing(); // Druid folds nothing from a missing column: the result is its "nothing seen" pair
+        }
         NumericColumn time = FirstLastAggregatorFactory.TIME.equals(timeColumn) ? index.time() : Columns.numeric(index, timeColumn);
         if (kind != Kind.STRING) {
             return new NumberAtTime(time, Columns.numeric(index, fieldName), kind);
-        }
-        if (column == null) {
-            return new Nothing(); // Druid folds nothing from a missing column into a string first/last
         }
         return new TextAtTime(time, column);
     }

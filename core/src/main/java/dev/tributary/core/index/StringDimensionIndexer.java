@@ -73,14 +73,57 @@ final class StringDimensionIndexer implements DimensionIndexer, StringColumn {
         return input == null ? NULL_ID : id(Values.toText(input));
     }
 
+    /**
+     * The writer's lookup: an open-addressing table of (hash, id) packed into longs, so a hit costs
+     * one table probe plus the final string comparison. Readers use {@link #ids} instead.
+     */
+    private long[] table = new long[64];
+
     private int id(String value) {
         if (value == null) {
             return NULL_ID;
         }
-        Integer id = ids.get(value);
-        if (id != null) {
-            return id;
+        int hash = value.hashCode();
+        int mask = table.length - 1;
+        int slot = mix(hash) & mask;
+        String[] known = names;
+        for (long entry = table[slot]; entry != 0; entry = table[slot = (slot + 1) & mask]) {
+            if ((int) (entry >>> 32) == hash) {
+                int id = (int) entry - 1;
+                if (known[id].equals(value)) {
+                    return id;
+                }
+            }
         }
+        int id = addValue(value);
+        table[slot] = ((long) hash << 32) | (id + 1L);
+        if (cardinality * 2 > table.length) {
+            rehash();
+        }
+        return id;
+    }
+
+    private static int mix(int hash) {
+        int h = hash * 0x9E3779B9;
+        return h ^ (h >>> 16);
+    }
+
+    private void rehash() {
+        long[] bigger = new long[table.length * 2];
+        int mask = bigger.length - 1;
+        for (long entry : table) {
+            if (entry != 0) {
+                int slot = mix((int) (entry >>> 32)) & mask;
+                while (bigger[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                bigger[slot] = entry;
+            }
+        }
+        table = bigger;
+    }
+
+    private int addValue(String value) {
         int next = cardinality;
         String[] current = names;
         if (next == current.length) {

@@ -18,7 +18,14 @@ import java.util.Set;
  * timestamp, a metric's input or name, or excluded, in the order the event holds them.
  */
 public final class JsonInputRowParser implements InputRowParser {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /**
+     * Thread-local buffer recycling (the cheapest for one long-lived ingestion thread) and the fast
+     * double parser: together they cut per-event parser overhead noticeably.
+     */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .recyclerPool(com.fasterxml.jackson.core.util.JsonRecyclerPools.threadLocalPool())
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .build();
 
     private final TimestampParser timestamp;
     private final List<String> declaredDimensions;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tributary.core.spec.DataSchema;
 import dev.tributary.core.spec.SpecReader;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +97,7 @@ class JsonInputRowParserTest {
         expected.put("tags", List.of("b", "a", 3L));
         expected.put("ok", true);
         Map<String, Object> nested = new LinkedHashMap<>();
-        List<Object> values = new java.util.ArrayList<>();
+        List<Object> values = new ArrayList<>();
         values.add(null);
         values.add(false);
         nested.put("x", values);

@@ -133,7 +133,7 @@ public abstract sealed class HllSketchAggregatorFactory implements AggregatorFac
 
                 @Override
                 Union update(Union union, Object raw) {
-                    HllSketch sketch = toSketch(raw);
+                    HllSketch sketch = SketchBytes.readOrNull(raw, HllSketchAggregatorFactory::toSketch);
                     if (sketch != null) {
                         union.update(sketch);
                     }

@@ -1,6 +1,7 @@
 package dev.tributary.core.aggregation.sketch;
 
 import java.util.Base64;
+import java.util.function.Function;
 
 /** Sketches as JSON carries them: base64 text of their serialized bytes. */
 final class SketchBytes {
@@ -20,5 +21,21 @@ final class SketchBytes {
 
     static String base64(byte[] bytes) {
         return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    /**
+     * An ingested field's serialized sketch, or null when the field holds none or something that is
+     * not a sketch. Ingestion cannot reject a row from inside one metric (the row already exists), so
+     * a value this metric cannot read is left out of it, as a null would be.
+     */
+    static <T> T readOrNull(Object raw, Function<Object, T> read) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return read.apply(raw);
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
     }
 }

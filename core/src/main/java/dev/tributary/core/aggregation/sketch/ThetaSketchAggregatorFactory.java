@@ -80,7 +80,10 @@ public record ThetaSketchAggregatorFactory(
             @Override
             Union update(Union union, Object raw) {
                 if (isInputThetaSketch && raw != null && !(raw instanceof List)) {
-                    union.union(toSketch(raw));
+                    Sketch input = SketchBytes.readOrNull(raw, ThetaSketchAggregatorFactory::toSketch);
+                    if (input != null) {
+                        union.union(input);
+                    }
                 } else {
                     updateWithValue(union, raw);
                 }
