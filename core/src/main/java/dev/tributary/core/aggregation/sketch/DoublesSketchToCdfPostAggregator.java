@@ -32,7 +32,7 @@ public record DoublesSketchToCdfPostAggregator(
 
     @Override
     public Object compute(Map<String, Object> values, Map<String, AggregatorFactory> aggregators) {
-        DoublesSketch sketch = SketchPostAggregators.sketch(name, field, DoublesSketch.class, "quantiles", values, aggregators);
+        DoublesSketch sketch = SketchPostAggregators.sketch("quantilesDoublesSketchToCDF", name, field, DoublesSketch.class, "quantiles", values, aggregators);
         if (sketch.isEmpty()) {
             double[] nans = new double[splitPoints.length + 1];
             Arrays.fill(nans, Double.NaN);

@@ -42,7 +42,7 @@ public record DoublesSketchToHistogramPostAggregator(
 
     @Override
     public Object compute(Map<String, Object> values, Map<String, AggregatorFactory> aggregators) {
-        DoublesSketch sketch = SketchPostAggregators.sketch(name, field, DoublesSketch.class, "quantiles", values, aggregators);
+        DoublesSketch sketch = SketchPostAggregators.sketch("quantilesDoublesSketchToHistogram", name, field, DoublesSketch.class, "quantiles", values, aggregators);
         int bins = bins();
         double[] histogram = new double[bins];
         if (sketch.isEmpty()) {

@@ -27,7 +27,7 @@ public record DoublesSketchToQuantilePostAggregator(
 
     @Override
     public Object compute(Map<String, Object> values, Map<String, AggregatorFactory> aggregators) {
-        DoublesSketch sketch = SketchPostAggregators.sketch(name, field, DoublesSketch.class, "quantiles", values, aggregators);
+        DoublesSketch sketch = SketchPostAggregators.sketch("quantilesDoublesSketchToQuantile", name, field, DoublesSketch.class, "quantiles", values, aggregators);
         return sketch.isEmpty() ? Double.NaN : sketch.getQuantile(fraction);
     }
 }

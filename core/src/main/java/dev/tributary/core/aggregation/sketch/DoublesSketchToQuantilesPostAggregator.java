@@ -32,7 +32,7 @@ public record DoublesSketchToQuantilesPostAggregator(
 
     @Override
     public Object compute(Map<String, Object> values, Map<String, AggregatorFactory> aggregators) {
-        DoublesSketch sketch = SketchPostAggregators.sketch(name, field, DoublesSketch.class, "quantiles", values, aggregators);
+        DoublesSketch sketch = SketchPostAggregators.sketch("quantilesDoublesSketchToQuantiles", name, field, DoublesSketch.class, "quantiles", values, aggregators);
         if (sketch.isEmpty()) {
             double[] nans = new double[fractions.length];
             Arrays.fill(nans, Double.NaN);

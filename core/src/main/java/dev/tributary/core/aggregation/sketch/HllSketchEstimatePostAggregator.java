@@ -27,7 +27,7 @@ public record HllSketchEstimatePostAggregator(
 
     @Override
     public Object compute(Map<String, Object> values, Map<String, AggregatorFactory> aggregators) {
-        double estimate = SketchPostAggregators.sketch(name, field, HllSketch.class, "HLL", values, aggregators).getEstimate();
+        double estimate = SketchPostAggregators.sketch("HLLSketchEstimate", name, field, HllSketch.class, "HLL", values, aggregators).getEstimate();
         if (round) {
             return Math.round(estimate);
         }

@@ -31,7 +31,7 @@ public record HllSketchEstimateWithBoundsPostAggregator(
 
     @Override
     public Object compute(Map<String, Object> values, Map<String, AggregatorFactory> aggregators) {
-        HllSketch sketch = SketchPostAggregators.sketch(name, field, HllSketch.class, "HLL", values, aggregators);
+        HllSketch sketch = SketchPostAggregators.sketch("HLLSketchEstimateWithBounds", name, field, HllSketch.class, "HLL", values, aggregators);
         return new double[] {sketch.getEstimate(), sketch.getLowerBound(numStdDev), sketch.getUpperBound(numStdDev)};
     }
 }

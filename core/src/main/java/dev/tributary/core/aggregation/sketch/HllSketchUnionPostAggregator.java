@@ -40,7 +40,7 @@ public record HllSketchUnionPostAggregator(
     public Object compute(Map<String, Object> values, Map<String, AggregatorFactory> aggregators) {
         Union union = new Union(lgK);
         for (PostAggregator field : fields) {
-            union.update(SketchPostAggregators.sketch(name, field, HllSketch.class, "HLL", values, aggregators));
+            union.update(SketchPostAggregators.sketch("HLLSketchUnion", name, field, HllSketch.class, "HLL", values, aggregators));
         }
         return union.getResult(TgtHllType.valueOf(tgtHllType));
     }

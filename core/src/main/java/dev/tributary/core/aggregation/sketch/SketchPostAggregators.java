@@ -14,13 +14,13 @@ final class SketchPostAggregators {
     }
 
     /** The sketch {@code field} computes, or a clear query error when it computes something else. */
-    static <T> T sketch(String postAggregator, PostAggregator field, Class<T> type, String typeName,
-            Map<String, Object> values, Map<String, AggregatorFactory> aggregators) {
+    static <T> T sketch(String postAggregatorType, String postAggregatorName, PostAggregator field, Class<T> type,
+            String typeName, Map<String, Object> values, Map<String, AggregatorFactory> aggregators) {
         Object value = field.compute(values, aggregators);
         if (type.isInstance(value)) {
             return type.cast(value);
         }
-        throw new InvalidQueryException("post-aggregator [" + postAggregator + "] needs a " + typeName
+        throw new InvalidQueryException(postAggregatorType + " [" + postAggregatorName + "] needs a " + typeName
                 + " sketch from [" + field.name() + "], got " + (value == null ? "null" : value.getClass().getSimpleName())
                 + " (use fieldAccess, not finalizingFieldAccess)");
     }

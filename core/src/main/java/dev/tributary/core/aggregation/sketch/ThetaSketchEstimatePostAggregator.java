@@ -31,7 +31,7 @@ public record ThetaSketchEstimatePostAggregator(
 
     @Override
     public Object compute(Map<String, Object> values, Map<String, AggregatorFactory> aggregators) {
-        Sketch sketch = SketchPostAggregators.sketch(name, field, Sketch.class, "theta", values, aggregators);
+        Sketch sketch = SketchPostAggregators.sketch("thetaSketchEstimate", name, field, Sketch.class, "theta", values, aggregators);
         if (errorBoundsStdDev != null) {
             return SketchEstimateWithErrorBounds.of(sketch, errorBoundsStdDev);
         }

@@ -46,7 +46,7 @@ public record ThetaSketchSetOpPostAggregator(
     public Object compute(Map<String, Object> values, Map<String, AggregatorFactory> aggregators) {
         Sketch[] sketches = new Sketch[fields.size()];
         for (int i = 0; i < sketches.length; i++) {
-            sketches[i] = SketchPostAggregators.sketch(name, fields.get(i), Sketch.class, "theta", values, aggregators);
+            sketches[i] = SketchPostAggregators.sketch("thetaSketchSetOp", name, fields.get(i), Sketch.class, "theta", values, aggregators);
         }
         switch (func) {
             case "UNION" -> {

@@ -2,12 +2,14 @@ package dev.tributary.core.query.groupby;
 
 import dev.tributary.core.aggregation.AggregatorFactory;
 import dev.tributary.core.aggregation.Values;
+import dev.tributary.core.column.ColumnType;
 import dev.tributary.core.index.QueryableIndex;
 import dev.tributary.core.query.Buckets;
 import dev.tributary.core.query.ResultRows;
 import dev.tributary.core.query.RunningQuery;
 import dev.tributary.core.query.TimeRanges;
 import dev.tributary.core.query.dimension.DimensionSpec;
+import dev.tributary.core.query.filter.StringOrdering;
 import dev.tributary.core.query.grouping.MergedGroups;
 import dev.tributary.core.query.grouping.MergedGroups.Group;
 import dev.tributary.core.query.grouping.PieceGrouper;
@@ -15,24 +17,23 @@ import dev.tributary.core.query.ordering.ValueOrder;
 import dev.tributary.core.time.DateTimes;
 import dev.tributary.core.time.Granularity;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.function.IntPredicate;
 
 /**
  * Runs a groupBy query: groups every piece's rows, merges the pieces by value, orders the groups as
- * groupBy v2 does (time, then each dimension ascending), post-aggregates, applies {@code having}, then
- * the limitSpec (a stable sort, so ties keep that natural order). With granularity {@code all} every
- * row is stamped with the start of the first interval.
+ * groupBy v2 does (time, then each dimension ascending), applies {@code having} to the finished
+ * (post-aggregated, finalized) rows, then the limitSpec. Rows are finished lazily: without a having
+ * clause only the rows returned are. With granularity {@code all} every row is stamped with the
+ * start of the first interval.
  */
 public final class GroupByEngine {
     private GroupByEngine() {
-    }
-
-    /** A finished group: its merged values and the row a client sees. */
-    private record Row(Group group, Map<String, Object> event) {
     }
 
     public static List<Map<String, Object>> run(GroupByQuery query, List<? extends QueryableIndex> pieces, RunningQuery running) {
@@ -55,66 +56,97 @@ public final class GroupByEngine {
             merged.add(PieceGrouper.group(pieces.get(i), r, buckets, query.dimensions(), query.aggregations(),
                     query.filter(), running), b -> all ? allTime : buckets.start(b), withData == 1);
         }
-        List<Group> groups = new ArrayList<>(merged.groups());
-        groups.sort(naturalOrder(query.dimensions().size()));
-        List<Row> rows = finish(query, groups);
-        if (query.having() != null) {
-            rows = having(query.having(), rows, query.dimensions());
-        }
-        rows = limit(query, rows, all);
-        List<Map<String, Object>> results = new ArrayList<>(rows.size());
-        for (Row row : rows) {
+        List<Group> groups = merged.groups();
+        NaturalOrder natural = new NaturalOrder(groups, query.dimensions().size());
+        Finisher finisher = new Finisher(query, groups);
+        int[] selected = select(query, groups, natural, finisher, all);
+        List<Map<String, Object>> results = new ArrayList<>(selected.length);
+        for (int g : selected) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("version", "v1");
-            result.put("timestamp", DateTimes.print(row.group().time));
-            result.put("event", row.event());
+            result.put("timestamp", DateTimes.print(groups.get(g).time));
+            result.put("event", finisher.event(g));
             results.add(result);
         }
         return results;
     }
 
-    /** Time, then each dimension's values ascending (text by code point, numbers numerically), nulls first. */
-    private static Comparator<Group> naturalOrder(int dimensions) {
-        return (x, y) -> {
-            int c = Long.compare(x.time, y.time);
-            for (int d = 0; c == 0 && d < dimensions; d++) {
-                c = ValueOrder.compare(x.key[d], y.key[d]);
-            }
-            return c;
-        };
-    }
+    /** Each group's finished row (post-aggregated, finalized), made once and only when needed. */
+    private static final class Finisher {
+        private final GroupByQuery query;
+        private final List<Group> groups;
+        private final Map<String, AggregatorFactory> byName;
+        private final Map<?, ?>[] events;
 
-    private static List<Row> finish(GroupByQuery query, List<Group> groups) {
-        Map<String, AggregatorFactory> byName = ResultRows.byName(query.aggregations());
-        List<DimensionSpec> dimensions = query.dimensions();
-        List<Row> rows = new ArrayList<>(groups.size());
-        for (Group group : groups) {
-            Map<String, Object> event = new LinkedHashMap<>();
-            for (int d = 0; d < dimensions.size(); d++) {
-                event.put(dimensions.get(d).outputName(), group.key[d]);
-            }
-            ResultRows.finishInto(event, group.intermediates, query.aggregations(), query.postAggregations(), byName);
-            rows.add(new Row(group, event));
+        Finisher(GroupByQuery query, List<Group> groups) {
+            this.query = query;
+            this.groups = groups;
+            this.byName = ResultRows.byName(query.aggregations());
+            this.events = new Map<?, ?>[groups.size()];
         }
-        return rows;
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> event(int g) {
+            if (events[g] == null) {
+                Group group = groups.get(g);
+                List<DimensionSpec> dimensions = query.dimensions();
+                Map<String, Object> event = new LinkedHashMap<>();
+                for (int d = 0; d < dimensions.size(); d++) {
+                    event.put(dimensions.get(d).outputName(), group.key[d]);
+                }
+                events[g] = ResultRows.finishInto(event, group.intermediates, query.aggregations(),
+                        query.postAggregations(), byName);
+            }
+            return (Map<String, Object>) events[g];
+        }
     }
 
-    private static List<Row> having(HavingSpec having, List<Row> rows, List<DimensionSpec> dimensions) {
-        List<String> names = dimensions.stream().map(DimensionSpec::outputName).toList();
-        IntPredicate keep = having.bind(new ResultTable() {
+    /**
+     * The groups to return, in order: those {@code having} keeps (judged in natural order), ordered by
+     * the limitSpec columns (after time unless the granularity is {@code all}) with natural order
+     * breaking ties, as Druid's stable sort does; then offset and limit. Under a limit only the first
+     * {@code offset + limit} are selected, with a bounded heap.
+     */
+    private static int[] select(GroupByQuery query, List<Group> groups, NaturalOrder natural, Finisher finisher, boolean all) {
+        int[] candidates = natural.order();
+        if (query.having() != null) {
+            candidates = having(query, groups, candidates, finisher);
+        }
+        LimitSpec spec = query.limitSpec();
+        if (spec == null) {
+            return candidates;
+        }
+        long wanted = spec.limit() == null ? Long.MAX_VALUE : (long) spec.offset() + spec.limit();
+        if (!spec.columns().isEmpty()) {
+            Comparator<Integer> order = all ? null : Comparator.comparingLong(g -> groups.get(g).time);
+            for (OrderByColumnSpec column : spec.columns()) {
+                Comparator<Integer> next = columnOrder(query, column, groups, natural, finisher);
+                next = column.descending() ? next.reversed() : next;
+                order = order == null ? next : order.thenComparing(next);
+            }
+            candidates = first(candidates, order.thenComparingInt(natural::position), wanted);
+        }
+        int from = (int) Math.min(spec.offset(), candidates.length);
+        int to = (int) Math.min(candidates.length, wanted);
+        return Arrays.copyOfRange(candidates, from, Math.max(from, to));
+    }
+
+    private static int[] having(GroupByQuery query, List<Group> groups, int[] candidates, Finisher finisher) {
+        List<String> names = query.dimensions().stream().map(DimensionSpec::outputName).toList();
+        IntPredicate keep = query.having().bind(new ResultTable() {
             @Override
             public int size() {
-                return rows.size();
+                return candidates.length;
             }
 
             @Override
             public long time(int row) {
-                return rows.get(row).group().time;
+                return groups.get(candidates[row]).time;
             }
 
             @Override
             public Map<String, Object> values(int row) {
-                return rows.get(row).event();
+                return finisher.event(candidates[row]);
             }
 
             @Override
@@ -122,55 +154,60 @@ public final class GroupByEngine {
                 return names;
             }
         });
-        List<Row> kept = new ArrayList<>();
-        for (int row = 0; row < rows.size(); row++) {
-            if (keep.test(row)) {
-                kept.add(rows.get(row));
-            }
-        }
-        return kept;
+        return java.util.stream.IntStream.range(0, candidates.length).filter(keep).map(row -> candidates[row]).toArray();
     }
 
-    private static List<Row> limit(GroupByQuery query, List<Row> rows, boolean all) {
-        LimitSpec spec = query.limitSpec();
-        if (spec == null) {
-            return rows;
+    /** The first {@code n} candidates in {@code order}: a full sort, or a bounded heap when {@code n} is smaller. */
+    private static int[] first(int[] candidates, Comparator<Integer> order, long n) {
+        if (n >= candidates.length) {
+            Integer[] all = Arrays.stream(candidates).boxed().toArray(Integer[]::new);
+            Arrays.sort(all, order);
+            return Arrays.stream(all).mapToInt(Integer::intValue).toArray();
         }
-        if (!spec.columns().isEmpty()) {
-            Comparator<Row> order = all ? null : Comparator.comparingLong(r -> r.group().time);
-            for (OrderByColumnSpec column : spec.columns()) {
-                Comparator<Row> next = columnOrder(query, column);
-                next = column.descending() ? next.reversed() : next;
-                order = order == null ? next : order.thenComparing(next);
+        int k = (int) n;
+        if (k == 0) {
+            return new int[0];
+        }
+        PriorityQueue<Integer> heap = new PriorityQueue<>(k + 1, order.reversed());
+        for (int g : candidates) {
+            if (heap.size() < k) {
+                heap.add(g);
+            } else if (order.compare(g, heap.peek()) < 0) {
+                heap.poll();
+                heap.add(g);
             }
-            rows = new ArrayList<>(rows);
-            rows.sort(order);
         }
-        int from = Math.min(spec.offset(), rows.size());
-        int to = spec.limit() == null ? rows.size() : (int) Math.min(rows.size(), (long) from + spec.limit());
-        return rows.subList(from, to);
+        Integer[] kept = heap.toArray(new Integer[0]);
+        Arrays.sort(kept, order);
+        return Arrays.stream(kept).mapToInt(Integer::intValue).toArray();
     }
 
     /**
-     * Dimensions compare by their text in the column's {@code dimensionOrder}; aggregations by their
-     * comparator over intermediate values; post-aggregations by value; nulls first, as Druid does.
+     * Dimensions compare by their text in the column's {@code dimensionOrder} (by precomputed rank when
+     * that is the natural order of text); aggregations by their comparator over intermediate values;
+     * post-aggregations by value; nulls first, as Druid does.
      */
-    private static Comparator<Row> columnOrder(GroupByQuery query, OrderByColumnSpec column) {
+    private static Comparator<Integer> columnOrder(GroupByQuery query, OrderByColumnSpec column, List<Group> groups,
+            NaturalOrder natural, Finisher finisher) {
         String name = column.dimension();
         for (int d = 0; d < query.dimensions().size(); d++) {
-            if (query.dimensions().get(d).outputName().equals(name)) {
+            DimensionSpec dimension = query.dimensions().get(d);
+            if (dimension.outputName().equals(name)) {
                 int index = d;
+                if (dimension.outputType() == ColumnType.STRING && column.dimensionOrder() == StringOrdering.LEXICOGRAPHIC) {
+                    return (x, y) -> Integer.compare(natural.rank(x, index), natural.rank(y, index));
+                }
                 return (x, y) -> column.dimensionOrder().compare(
-                        Values.toText(x.group().key[index]), Values.toText(y.group().key[index]));
+                        Values.toText(groups.get(x).key[index]), Values.toText(groups.get(y).key[index]));
             }
         }
         for (int a = 0; a < query.aggregations().size(); a++) {
             if (query.aggregations().get(a).name().equals(name)) {
                 int index = a;
                 Comparator<Object> values = query.aggregations().get(a).comparator();
-                return (x, y) -> values.compare(x.group().intermediates[index], y.group().intermediates[index]);
+                return (x, y) -> values.compare(groups.get(x).intermediates[index], groups.get(y).intermediates[index]);
             }
         }
-        return (x, y) -> ValueOrder.compare(x.event().get(name), y.event().get(name));
+        return (x, y) -> ValueOrder.compare(finisher.event(x).get(name), finisher.event(y).get(name));
     }
 }
