@@ -12,6 +12,7 @@ import dev.tributary.core.column.ComplexColumn;
 import dev.tributary.core.column.NumericColumn;
 import dev.tributary.core.column.StringColumn;
 import dev.tributary.core.index.QueryableIndex;
+import dev.tributary.core.spec.SpecFieldException;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
@@ -66,7 +67,7 @@ public abstract sealed class HllSketchAggregatorFactory implements AggregatorFac
         try {
             return TgtHllType.valueOf(type.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new dev.tributary.core.spec.SpecFieldException("tgtHllType", "must be HLL_4, HLL_6 or HLL_8, got '" + type + "'");
+            throw new SpecFieldException("tgtHllType", "must be HLL_4, HLL_6 or HLL_8, got '" + type + "'");
         }
     }
 

@@ -68,10 +68,13 @@ public record ThetaSketchAggregatorFactory(
         return SetOperation.builder().setNominalEntries(size).buildUnion();
     }
 
-    /** Druid keeps a union per row at ingest and reads its result. */
+    /**
+     * A union per row, as Druid keeps at ingest, read as its result: rows then merge exactly as
+     * Druid's do (a bare update sketch per row could keep a different theta).
+     */
     @Override
     public MetricColumn newMetricColumn() {
-        return new SketchMetricColumn<Union>(fieldName, "thetaSketch", 256) {
+        return new SketchMetricColumn<Union>(fieldName, "thetaSketch", 640) {
             @Override
             Union create() {
                 return newUnion();
