@@ -17,7 +17,8 @@ public final class DurationGranularity extends Granularity {
                     + duration);
         }
         this.duration = duration;
-        this.origin = origin;
+        // Only the phase matters; Druid keeps (and writes) the origin modulo the duration.
+        this.origin = Math.floorMod(origin, duration);
     }
 
     /** The bucket width in milliseconds. */
@@ -25,7 +26,7 @@ public final class DurationGranularity extends Granularity {
         return duration;
     }
 
-    /** The origin buckets are counted from, in epoch milliseconds. */
+    /** The first bucket start at or after the epoch, in epoch milliseconds: the origin modulo the duration. */
     public long origin() {
         return origin;
     }

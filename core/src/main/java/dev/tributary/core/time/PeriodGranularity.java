@@ -5,8 +5,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
  * Druid's period granularity: buckets one ISO period long, reckoned in a time zone and counted from an
@@ -21,7 +23,10 @@ import java.util.Objects;
  * the origin by stepping one period at a time, or by its fixed length where it has one.
  */
 public final class PeriodGranularity extends Granularity {
-    // No static state here: Granularity's constants are built while this class may still be initializing.
+    // Only compile-time constants here: Granularity's constants are built while this class may still be
+    // initializing, before any other static field of it is set.
+    private static final int WAYPOINT_STEPS = 64;
+    private static final int MAX_WAYPOINTS = 16_384;
 
     private final String simpleName;
     private final IsoPeriod period;
@@ -34,8 +39,12 @@ public final class PeriodGranularity extends Granularity {
     private final long fixedWidth;
     /** When {@link #fixedWidth} is positive, one bucket start; every other is a multiple of the width away. */
     private final long anchor;
-    /** A bucket start reached by stepping from the origin, so a compound period need not step from it again. */
-    private volatile long checkpoint;
+    /**
+     * For a compound period without a fixed length: every 64th bucket start reached by stepping forward
+     * from the origin, so a later instant steps from the nearest one instead of from the origin. Stepping
+     * is exact where multiplying a period is not (Jan 31 plus one month twice is Mar 28, not Mar 31).
+     */
+    private final ConcurrentSkipListSet<Long> waypoints;
 
     PeriodGranularity(String simpleName, IsoPeriod period, ZoneId zone, Long origin) {
         this.simpleName = simpleName;
@@ -57,7 +66,7 @@ public final class PeriodGranularity extends Granularity {
         this.count = single ? fields[first] : 0;
         this.fixedWidth = fixedWidth();
         this.anchor = fixedWidth > 0 ? truncate(originMillis) : 0;
-        this.checkpoint = originMillis;
+        this.waypoints = unit == null && fixedWidth == 0 ? new ConcurrentSkipListSet<>(List.of(originMillis)) : null;
     }
 
     /**
@@ -119,23 +128,25 @@ public final class PeriodGranularity extends Granularity {
         return unit == ChronoUnit.MILLIS ? t : ZonedPeriodMath.floorLocal(t, unit, zone);
     }
 
-    /** Steps one period at a time from the origin (or the last bucket start reached from it). */
+    /** Steps one period at a time from the origin, forward or backward, as Druid does. */
     private long step(long t) {
-        long current;
-        if (t >= originMillis) {
-            long from = checkpoint;
-            long next = from <= t ? from : originMillis;
-            do {
-                current = next;
-                next = ZonedPeriodMath.add(current, period, zone, 1);
-            } while (t >= next);
-            checkpoint = current;
-        } else {
-            current = originMillis;
+        if (t < originMillis) {
+            long current = originMillis;
             do {
                 current = ZonedPeriodMath.add(current, period, zone, -1);
             } while (t < current);
+            return current;
         }
+        long current;
+        long next = waypoints.floor(t);
+        int steps = 0;
+        do {
+            current = next;
+            next = ZonedPeriodMath.add(current, period, zone, 1);
+            if (++steps % WAYPOINT_STEPS == 0 && next <= t && waypoints.size() < MAX_WAYPOINTS) {
+                waypoints.add(next);
+            }
+        } while (t >= next);
         return current;
     }
 
@@ -154,10 +165,11 @@ public final class PeriodGranularity extends Granularity {
         if (simpleName != null) {
             return simpleName;
         }
-        return "{\"type\":\"period\",\"period\":\"" + period + "\",\"timeZone\":\"" + zoneName() + "\""
-                + (origin == null ? "" : ",\"origin\":\"" + DateTimes.print(origin) + "\"") + "}";
+        return "{\"type\":\"period\",\"period\":\"" + period + "\",\"timeZone\":\"" + zoneName() + "\",\"origin\":"
+                + (origin == null ? "null" : "\"" + DateTimes.print(origin) + "\"") + "}";
     }
 
+    /** As Druid writes it: {@code {"type":"period","period":"P1D","timeZone":"UTC","origin":null}}. */
     @Override
     public Object toJson() {
         if (simpleName != null) {
@@ -167,9 +179,7 @@ public final class PeriodGranularity extends Granularity {
         json.put("type", "period");
         json.put("period", period.toString());
         json.put("timeZone", zoneName());
-        if (origin != null) {
-            json.put("origin", DateTimes.print(origin));
-        }
+        json.put("origin", origin == null ? null : DateTimes.print(origin));
         return json;
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tributary.core.Json;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -104,5 +105,39 @@ class GranularityTest {
         assertThatThrownBy(() -> Granularity.fromJson(42))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("a granularity is a name such as \"hour\" or {\"type\": \"hour\"}, not 42");
+    }
+
+    @Test
+    void shouldReturnTheSimpleConstantForEveryFormOfASimpleGranularity() throws Exception {
+        assertThat(Granularity.fromName(" Day ")).isSameAs(Granularity.DAY);
+        assertThat(Granularity.fromJson(Map.of("type", "quarter"))).isSameAs(Granularity.QUARTER);
+        assertThat(Json.mapper().readValue("{\"type\": \"period\", \"period\": \"P3M\", \"timeZone\": \"UTC\", "
+                + "\"origin\": null}", Granularity.class)).isSameAs(Granularity.QUARTER);
+        assertThat(Json.mapper().readValue("{\"type\": \"period\", \"period\": \"P1W\", \"timeZone\": \"Etc/UTC\"}",
+                Granularity.class)).isSameAs(Granularity.WEEK);
+        assertThat(Json.mapper().readValue("{\"type\": \"all\"}", Granularity.class)).isSameAs(Granularity.ALL);
+    }
+
+    @Test
+    void shouldKeepAPeriodWithAnOriginApartFromTheSimpleGranularity() throws Exception {
+        Granularity weekFromThursday = Json.mapper().readValue(
+                "{\"type\": \"period\", \"period\": \"P1W\", \"origin\": \"1970-01-01T00:00:00Z\"}", Granularity.class);
+
+        assertThat(weekFromThursday).isNotEqualTo(Granularity.WEEK);
+        assertThat(weekFromThursday.isSimple()).isFalse();
+        assertThat(weekFromThursday.bucketStart(Instant.parse("2013-09-02T00:00:00Z").toEpochMilli()))
+                .isEqualTo(Instant.parse("2013-08-29T00:00:00Z").toEpochMilli());
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({
+        "ALL, 0", "NONE, 1", "SECOND, 1000", "MINUTE, 60000", "FIVE_MINUTE, 300000", "TEN_MINUTE, 600000",
+        "FIFTEEN_MINUTE, 900000", "THIRTY_MINUTE, 1800000", "HOUR, 3600000", "SIX_HOUR, 21600000",
+        "EIGHT_HOUR, 28800000", "DAY, 86400000", "WEEK, 604800000", "MONTH, 0", "QUARTER, 0", "YEAR, 0",
+    })
+    void shouldReportTheFixedWidthOfEachSimpleGranularityInUtc(Granularity granularity, long width) {
+        assertThat(granularity.fixedWidthMillis()).isEqualTo(width);
+        assertThat(granularity.isSimple()).isTrue();
+        assertThat(granularity.timeZone()).isEqualTo(ZoneOffset.UTC);
     }
 }

@@ -19,22 +19,26 @@ public final class MergedGroups {
         public final long time;
         public final Object[] key;
         public final Object[] intermediates;
-        private final int hash;
+        /** Computed when first needed: a lone piece's groups are never hashed. */
+        private int hash;
 
         Group(long time, Object[] key, Object[] intermediates) {
             this.time = time;
             this.key = key;
             this.intermediates = intermediates;
-            this.hash = Long.hashCode(time) * 31 + Arrays.hashCode(key);
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Group other && other.hash == hash && other.time == time && Arrays.equals(other.key, key);
+            return o instanceof Group other && other.hashCode() == hashCode() && other.time == time
+                    && Arrays.equals(other.key, key);
         }
 
         @Override
         public int hashCode() {
+            if (hash == 0) {
+                hash = (Long.hashCode(time) * 31 + Arrays.hashCode(key)) | 1;
+            }
             return hash;
         }
     }

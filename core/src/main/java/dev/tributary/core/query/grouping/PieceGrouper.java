@@ -21,8 +21,9 @@ import java.util.List;
  * <ul>
  *   <li>no dimensions: the slot is the bucket number;</li>
  *   <li>one dimension and one bucket: the slot is the dictionary id (array-indexed, no hashing);</li>
- *   <li>otherwise the bucket and the ids are packed into one long, looked up in a primitive
- *       open-addressing map, or, when they do not fit 62 bits, into an int-array table.</li>
+ *   <li>otherwise, when the tuple space is small, the (bucket, ids) tuple indexes a dense array;
+ *       else it is packed into one long, looked up in a primitive open-addressing map, or, when it
+ *       does not fit 62 bits, in an int-array table.</li>
  * </ul>
  * A multi-value row counts once in each group of the cross product of its values, as in Druid.
  */
@@ -241,27 +242,65 @@ public final class PieceGrouper {
         }
     }
 
-    /** Any number of dimensions and buckets: (bucket, ids) keys in a hash table; the group number is the slot. */
+    /**
+     * Any number of dimensions and buckets: the (bucket, ids) tuple of a row is looked up in one of
+     * three tables, the group number being the slot. When the tuple space is small (the product of
+     * the bucket count and the dictionary sizes), a dense array indexed by the tuple; else the tuple
+     * packed into a long in a primitive hash map; else an int-array hash table. A table that meets a
+     * tuple it cannot hold (a dictionary that grew past its bound) hands its groups to the next one,
+     * keeping their numbers.
+     */
     private static final class HashKeyer extends Keyer {
+        /** The largest dense table, in entries. */
+        private static final int DENSE_MAX = 1 << 20;
+
         private final GroupingColumn[] columns;
         /** parts[0] is the bucket, parts[1 + d] the id of dimension d. */
         private final int[] parts;
+        private final int width;
+        /** The parts of every group, group after group. */
+        private int[] groupParts = new int[0];
+        private int groups;
+        private boolean started;
+        private int[] dense;
+        private int[] limits;
+        private int[] strides;
         private int[] bits;
         private LongIntMap packed;
         private IntArrayTable wide;
-        private boolean started;
-        private int groups;
 
         HashKeyer(Scope scope, GroupingColumn[] columns) {
             super(scope);
             this.columns = columns;
-            this.parts = new int[columns.length + 1];
+            this.width = columns.length + 1;
+            this.parts = new int[width];
         }
 
-        /** Chooses packed or wide keys once the dictionaries are known (the first block). */
+        /** Chooses the table once the dictionaries are known (the first block). */
         private void start() {
             started = true;
-            bits = new int[parts.length];
+            limits = new int[width];
+            limits[0] = scope.buckets.size();
+            long product = limits[0];
+            for (int d = 0; d < columns.length; d++) {
+                limits[d + 1] = columns[d].boundedDictionary() ? Math.max(1, columns[d].idBound()) : DENSE_MAX + 1;
+                product = Math.min((long) DENSE_MAX + 1, product * limits[d + 1]);
+            }
+            if (product <= DENSE_MAX) {
+                strides = new int[width];
+                int stride = 1;
+                for (int p = width - 1; p >= 0; p--) {
+                    strides[p] = stride;
+                    stride *= limits[p];
+                }
+                dense = new int[(int) product];
+            } else {
+                choosePackedOrWide();
+            }
+        }
+
+        private void choosePackedOrWide() {
+            bits = new int[width];
             bits[0] = bitsFor(scope.buckets.size());
             int used = bits[0];
             int unbounded = 0;
@@ -287,10 +326,29 @@ public final class PieceGrouper {
                 }
             }
             if (used <= 62) {
-                packed = new LongIntMap(1024);
-            } else {
-                wide = new IntArrayTable(parts.length, 1024);
+                packed = new LongIntMap(Math.max(1024, groups * 2));
+                for (int g = 0; g < groups; g++) {
+                    System.arraycopy(groupParts, g * width, parts, 0, width);
+                    if (!fitsPacked()) {
+                        packed = null;
+                        break;
+                    }
+                    packed.getOrAddNext(pack());
+                }
             }
+            if (packed == null) {
+                toWide();
+            }
+        }
+
+        private void toWide() {
+            wide = new IntArrayTable(width, Math.max(1024, groups * 2));
+            int[] tuple = new int[width];
+            for (int g = 0; g < groups; g++) {
+                System.arraycopy(groupParts, g * width, tuple, 0, width);
+                wide.getOrAdd(tuple);
+            }
+            packed = null;
         }
 
         @Override
@@ -316,14 +374,14 @@ public final class PieceGrouper {
                 for (int d = 0; d < dims; d++) {
                     parts[d + 1] = columns[d].id(row);
                 }
-                add(row);
+                scope.aggregate(group(), row);
             }
         }
 
         /** Adds the row once per combination of the values of its multi-value dimensions. */
         private void explode(int row, int d) {
             if (d == columns.length) {
-                add(row);
+                scope.aggregate(group(), row);
                 return;
             }
             GroupingColumn column = columns[d];
@@ -339,49 +397,64 @@ public final class PieceGrouper {
             }
         }
 
-        private void add(int row) {
+        /** The group of the tuple in {@link #parts}, made if new. */
+        private int group() {
+            if (dense != null) {
+                int index = 0;
+                for (int p = 0; p < width; p++) {
+                    if (parts[p] >= limits[p]) {
+                        dense = null;
+                        choosePackedOrWide();
+                        return group();
+                    }
+                    index += parts[p] * strides[p];
+                }
+                int entry = dense[index];
+                if (entry != 0) {
+                    return entry - 1;
+                }
+                dense[index] = groups + 1;
+                return newGroup();
+            }
             int group;
             if (packed != null) {
-                long key = parts[0];
-                for (int p = 1; p < parts.length; p++) {
-                    int part = parts[p];
-                    if (part >>> bits[p] != 0) {
-                        widen();
-                        add(row);
-                        return;
-                    }
-                    key = (key << bits[p]) | part;
+                if (!fitsPacked()) {
+                    toWide();
+                    return group();
                 }
-                group = packed.getOrAddNext(key);
+                group = packed.getOrAddNext(pack());
             } else {
                 group = wide.getOrAdd(parts);
             }
-            if (group == groups) {
-                groups++;
-                Scope.checkGroupCount(groups);
-                scope.ensureSlots(groups);
-            }
-            scope.aggregate(group, row);
+            return group == groups ? newGroup() : group;
         }
 
-        /** Moves the packed keys into an int-array table, keeping every group's number. */
-        private void widen() {
-            long[] keys = packed.keysByValue();
-            wide = new IntArrayTable(parts.length, Math.max(1024, keys.length * 2));
-            int[] unpacked = new int[parts.length];
-            for (long key : keys) {
-                unpack(key, unpacked);
-                wide.getOrAdd(unpacked);
+        private boolean fitsPacked() {
+            for (int p = 1; p < width; p++) {
+                if (parts[p] >>> bits[p] != 0) {
+                    return false;
+                }
             }
-            packed = null;
+            return true;
         }
 
-        private void unpack(long key, int[] into) {
-            for (int p = into.length - 1; p >= 1; p--) {
-                into[p] = (int) (key & ((1L << bits[p]) - 1));
-                key >>>= bits[p];
+        private long pack() {
+            long key = parts[0];
+            for (int p = 1; p < width; p++) {
+                key = (key << bits[p]) | parts[p];
             }
-            into[0] = (int) key;
+            return key;
+        }
+
+        private int newGroup() {
+            int group = groups++;
+            Scope.checkGroupCount(groups);
+            if (groupParts.length < groups * width) {
+                groupParts = Arrays.copyOf(groupParts, Math.max(16 * width, groupParts.length * 2));
+            }
+            System.arraycopy(parts, 0, groupParts, group * width, width);
+            scope.ensureSlots(groups);
+            return group;
         }
 
         @Override
@@ -389,21 +462,9 @@ public final class PieceGrouper {
             int dims = columns.length;
             int[] buckets = new int[groups];
             int[] ids = new int[groups * dims];
-            if (packed != null) {
-                long[] keys = packed.keysByValue();
-                int[] unpacked = new int[parts.length];
-                for (int g = 0; g < groups; g++) {
-                    unpack(keys[g], unpacked);
-                    buckets[g] = unpacked[0];
-                    System.arraycopy(unpacked, 1, ids, g * dims, dims);
-                }
-            } else if (wide != null) {
-                for (int g = 0; g < groups; g++) {
-                    buckets[g] = wide.part(g, 0);
-                    for (int d = 0; d < dims; d++) {
-                        ids[g * dims + d] = wide.part(g, d + 1);
-                    }
-                }
+            for (int g = 0; g < groups; g++) {
+                buckets[g] = groupParts[g * width];
+                System.arraycopy(groupParts, g * width + 1, ids, g * dims, dims);
             }
             return new PieceGroups(groups, buckets, ids, null, columns, aggregators);
         }
