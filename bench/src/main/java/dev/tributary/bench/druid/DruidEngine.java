@@ -14,6 +14,7 @@ import java.util.Map;
 import org.apache.druid.data.input.ColumnsFilter;
 import org.apache.druid.data.input.InputRow;
 import org.apache.druid.data.input.InputRowSchema;
+import org.apache.druid.data.input.Row;
 import org.apache.druid.data.input.impl.DimensionsSpec;
 import org.apache.druid.data.input.impl.MapInputRowParser;
 import org.apache.druid.data.input.impl.TimestampSpec;
@@ -21,6 +22,8 @@ import org.apache.druid.java.util.common.granularity.Granularity;
 import org.apache.druid.query.Query;
 import org.apache.druid.query.aggregation.AggregatorFactory;
 import org.apache.druid.query.aggregation.hyperloglog.HyperUniquesSerde;
+import org.apache.druid.query.groupby.GroupByQuery;
+import org.apache.druid.query.groupby.ResultRow;
 import org.apache.druid.segment.IncrementalIndexSegment;
 import org.apache.druid.segment.incremental.IncrementalIndex;
 import org.apache.druid.segment.incremental.IncrementalIndexAddResult;
@@ -37,6 +40,8 @@ import org.apache.druid.timeline.SegmentId;
  */
 public final class DruidEngine implements Engine {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Row>> ROWS = new TypeReference<>() {
     };
 
     static {
@@ -151,6 +156,12 @@ public final class DruidEngine implements Engine {
                 @Override
                 public String toJson(Object results) {
                     try {
+                        if (query instanceof GroupByQuery groupBy) {
+                            // Written as Row, so that Jackson adds the "version" type id a broker's answer carries.
+                            List<Row> rows = ((List<?>) results).stream()
+                                    .map(row -> (Row) ((ResultRow) row).toMapBasedRow(groupBy)).toList();
+                            return mapper.writerFor(ROWS).writeValueAsString(rows);
+                        }
                         return mapper.writeValueAsString(results);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);

@@ -48,4 +48,17 @@ class DateTimesTest {
     void shouldRefuseTextThatIsNotAnExistingInstant(String text) {
         assertThatThrownBy(() -> DateTimes.parseIso(text)).isInstanceOf(DateTimeParseException.class);
     }
+
+    @ParameterizedTest(name = "{0} in {1}")
+    @CsvSource({
+        "2013-08-31T07:00:00Z,     America/Los_Angeles, 2013-08-31T00:00:00.000-07:00",
+        "2013-03-10T08:00:00Z,     America/Los_Angeles, 2013-03-10T00:00:00.000-08:00",
+        "2013-08-31T01:02:33.007Z, Asia/Kolkata,        2013-08-31T06:32:33.007+05:30",
+        "2013-01-15T12:00:00Z,     Europe/London,       2013-01-15T12:00:00.000Z",
+        "2013-07-15T12:00:00Z,     Europe/London,       2013-07-15T13:00:00.000+01:00",
+        "2013-08-31T01:02:33Z,     UTC,                 2013-08-31T01:02:33.000Z",
+    })
+    void shouldPrintInATimeZoneAsDruidPrintsPeriodGranularityTimestamps(String instant, String zone, String expected) {
+        assertThat(DateTimes.print(Instant.parse(instant).toEpochMilli(), java.time.ZoneId.of(zone))).isEqualTo(expected);
+    }
 }

@@ -13,7 +13,6 @@ import dev.tributary.core.query.filter.StringOrdering;
 import dev.tributary.core.query.grouping.MergedGroups;
 import dev.tributary.core.query.grouping.MergedGroups.Group;
 import dev.tributary.core.query.grouping.PieceGrouper;
-import dev.tributary.core.query.ordering.ValueOrder;
 import dev.tributary.core.time.DateTimes;
 import dev.tributary.core.time.Granularity;
 import java.util.ArrayList;
@@ -57,7 +56,7 @@ public final class GroupByEngine {
                     query.filter(), running), b -> all ? allTime : buckets.start(b), withData == 1);
         }
         List<Group> groups = merged.groups();
-        NaturalOrder natural = new NaturalOrder(groups, query.dimensions().size());
+        NaturalOrder natural = new NaturalOrder(groups, query.dimensions().size(), merged.lonePiece());
         Finisher finisher = new Finisher(query, groups);
         int[] selected = select(query, groups, natural, finisher, all);
         List<Map<String, Object>> results = new ArrayList<>(selected.length);
@@ -184,8 +183,8 @@ public final class GroupByEngine {
 
     /**
      * Dimensions compare by their text in the column's {@code dimensionOrder} (by precomputed rank when
-     * that is the natural order of text); aggregations by their comparator over intermediate values;
-     * post-aggregations by value; nulls first, as Druid does.
+     * that is the natural order of text); aggregations and post-aggregations by their comparators, over
+     * intermediate values and computed values; nulls first, as Druid does.
      */
     private static Comparator<Integer> columnOrder(GroupByQuery query, OrderByColumnSpec column, List<Group> groups,
             NaturalOrder natural, Finisher finisher) {
@@ -208,6 +207,8 @@ public final class GroupByEngine {
                 return (x, y) -> values.compare(groups.get(x).intermediates[index], groups.get(y).intermediates[index]);
             }
         }
-        return (x, y) -> ValueOrder.compare(finisher.event(x).get(name), finisher.event(y).get(name));
+        Comparator<Object> values = query.postAggregations().stream()
+                .filter(p -> name.equals(p.name())).findFirst().orElseThrow().comparator();
+        return (x, y) -> values.compare(finisher.event(x).get(name), finisher.event(y).get(name));
     }
 }

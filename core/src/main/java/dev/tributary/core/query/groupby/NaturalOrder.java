@@ -1,6 +1,7 @@
 package dev.tributary.core.query.groupby;
 
 import dev.tributary.core.query.grouping.MergedGroups.Group;
+import dev.tributary.core.query.grouping.PieceGroups;
 import dev.tributary.core.query.ordering.ValueOrder;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -23,13 +24,17 @@ final class NaturalOrder {
     /** position[g]: where group g comes in natural order. */
     private final int[] position;
 
-    NaturalOrder(List<Group> groups, int dimensions) {
+    /**
+     * @param lone the piece the groups come from one for one, or null: with it, values are ranked by
+     *             their ids (array lookups) rather than through a hash map of values
+     */
+    NaturalOrder(List<Group> groups, int dimensions, PieceGroups lone) {
         this.dimensions = dimensions;
         int n = groups.size();
         ranks = new int[n * dimensions];
         int[] bits = new int[dimensions];
         for (int d = 0; d < dimensions; d++) {
-            bits[d] = bitsFor(rank(groups, d));
+            bits[d] = bitsFor(lone != null ? rankByIds(lone, groups.size(), d) : rank(groups, d));
         }
         long[] times = groups.stream().mapToLong(g -> g.time).distinct().sorted().toArray();
         int timeBits = times.length <= 1 ? 0 : bitsFor(times.length);
@@ -57,6 +62,37 @@ final class NaturalOrder {
             ranks[g * dimensions + d] = distinct.get(groups.get(g).key[d]);
         }
         return values.length;
+    }
+
+    /** Ranks dimension {@code d} through the lone piece's value ids; returns how many ranks there are. */
+    private int rankByIds(PieceGroups lone, int n, int d) {
+        int bound = 1;
+        for (int g = 0; g < n; g++) {
+            bound = Math.max(bound, lone.id(g, d) + 1);
+        }
+        int[] rankOfId = new int[bound];
+        Arrays.fill(rankOfId, -1);
+        int distinct = 0;
+        for (int g = 0; g < n; g++) {
+            int id = lone.id(g, d);
+            if (rankOfId[id] < 0) {
+                rankOfId[id] = distinct++;
+            }
+        }
+        Integer[] ids = new Integer[distinct];
+        for (int id = 0, i = 0; id < bound; id++) {
+            if (rankOfId[id] >= 0) {
+                ids[i++] = id;
+            }
+        }
+        Arrays.sort(ids, (x, y) -> ValueOrder.compare(lone.valueOf(d, x), lone.valueOf(d, y)));
+        for (int r = 0; r < ids.length; r++) {
+            rankOfId[ids[r]] = r;
+        }
+        for (int g = 0; g < n; g++) {
+            ranks[g * dimensions + d] = rankOfId[lone.id(g, d)];
+        }
+        return distinct;
     }
 
     private int[] packedSort(List<Group> groups, long[] times, int timeBits, int[] bits, int indexBits) {

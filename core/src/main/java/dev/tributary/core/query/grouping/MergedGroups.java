@@ -46,6 +46,8 @@ public final class MergedGroups {
     private final List<AggregatorFactory> aggregators;
     private final List<Group> groups = new ArrayList<>();
     private Map<Group, Group> byKey;
+    /** The lone piece whose groups these are, one for one, when no merging happened. */
+    private PieceGroups lone;
 
     public MergedGroups(List<AggregatorFactory> aggregators) {
         this.aggregators = aggregators;
@@ -80,6 +82,7 @@ public final class MergedGroups {
                 groups.add(group);
                 continue;
             }
+
             Group existing = byKey.putIfAbsent(group, group);
             if (existing == null) {
                 groups.add(group);
@@ -89,7 +92,16 @@ public final class MergedGroups {
                 }
             }
         }
+        lone = direct ? piece : null;
         PieceGrouper.checkTotal(groups.size());
+    }
+
+    /**
+     * The one piece these groups come from, group {@code g} being its group {@code g}, or null when
+     * groups were merged: lets callers work on the piece's value ids instead of the values.
+     */
+    public PieceGroups lonePiece() {
+        return lone;
     }
 
     /** Every group, in the order first added. */

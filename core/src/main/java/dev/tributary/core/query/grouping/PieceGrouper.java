@@ -61,6 +61,7 @@ public final class PieceGrouper {
         piece.scan((start, end) -> {
             running.check();
             keyer.visit(start, end);
+            scope.flush();
         });
         return keyer.result(columns, aggregators);
     }
@@ -117,10 +118,37 @@ public final class PieceGrouper {
             }
         }
 
+        /** Rows of the current block waiting to be aggregated, and their slots. */
+        private int[] pendingRows = new int[1024];
+        private int[] pendingSlots = new int[1024];
+        private int pending;
+
+        /** Queues row {@code row} for slot {@code slot}; {@link #flush} aggregates the queue. */
         void aggregate(int slot, int row) {
-            for (GroupAggregator aggregator : aggregators) {
-                aggregator.aggregate(slot, row);
+            if (pending == pendingRows.length) {
+                pendingRows = Arrays.copyOf(pendingRows, pending * 2);
+                pendingSlots = Arrays.copyOf(pendingSlots, pending * 2);
             }
+            pendingRows[pending] = row;
+            pendingSlots[pending] = slot;
+            pending++;
+        }
+
+        /**
+         * Aggregates the queued rows one aggregator at a time: each aggregator's calls follow one
+         * another, which its call site and the CPU predict far better than alternating aggregators.
+         * Called at the end of every block, while the block's rows are still guarded.
+         */
+        void flush() {
+            int n = pending;
+            int[] rows = pendingRows;
+            int[] slots = pendingSlots;
+            for (GroupAggregator aggregator : aggregators) {
+                for (int i = 0; i < n; i++) {
+                    aggregator.aggregate(slots[i], rows[i]);
+                }
+            }
+            pending = 0;
         }
 
         static void checkGroupCount(int groups) {

@@ -37,6 +37,16 @@ public final class PieceGroups {
         return buckets[group];
     }
 
+    /** The id of group {@code group}'s value of dimension {@code dimension}; equal ids, equal values. */
+    public int id(int group, int dimension) {
+        return ids[group * columns.length + dimension];
+    }
+
+    /** The output value of id {@code id} of dimension {@code dimension}. */
+    public Object valueOf(int dimension, int id) {
+        return columns[dimension].value(id);
+    }
+
     /** The output value of dimension {@code dimension} in group {@code group}. */
     public Object value(int group, int dimension) {
         return columns[dimension].value(ids[group * columns.length + dimension]);

@@ -126,7 +126,9 @@ public final class TopNEngine {
                         finished.put(group, finish(group));
                     }
                     String metric = spec.metric();
-                    byMetric = (x, y) -> ValueOrder.compare(finished.get(x).get(metric), finished.get(y).get(metric));
+                    Comparator<Object> values = query.postAggregations().stream()
+                            .filter(p -> metric.equals(p.name())).findFirst().orElseThrow().comparator();
+                    byMetric = (x, y) -> values.compare(finished.get(x).get(metric), finished.get(y).get(metric));
                 }
                 order = (spec.inverted() ? byMetric : byMetric.reversed())
                         .thenComparing((x, y) -> ValueOrder.compare(x.key[0], y.key[0]));

@@ -124,6 +124,33 @@ class GroupByQueryTest {
     }
 
     @Test
+    void shouldKeepRowsWhosePostAggregationPassesTheHavingThreshold() {
+        String more = """
+                , "filter": {"type": "selector", "dimension": "language", "value": "en"},
+                "postAggregations": [{"type": "arithmetic", "name": "added_times_ten", "fn": "*",
+                    "fields": [{"type": "fieldAccess", "name": "added", "fieldName": "added"},
+                               {"type": "constant", "name": "ten", "value": 10}]}],
+                "having": {"type": "greaterThan", "aggregation": "added_times_ten", "value": 200}""";
+
+        assertThat(run(bothPieces(), groupBy("[\"page\"]", more))).isEqualTo(pages(
+                row(DAY_START, "{\"page\":\"c\",\"rows\":1,\"added\":100,\"added_times_ten\":1000.0}"),
+                row(DAY_START, "{\"page\":\"d\",\"rows\":1,\"added\":40,\"added_times_ten\":400.0}")));
+    }
+
+    @Test
+    void shouldOrderByAPostAggregation() {
+        String more = """
+                , "postAggregations": [{"type": "arithmetic", "name": "perRow", "fn": "/",
+                    "fields": [{"type": "fieldAccess", "fieldName": "added"}, {"type": "fieldAccess", "fieldName": "rows"}]}],
+                "limitSpec": {"limit": 3, "columns": [{"dimension": "perRow", "direction": "descending"}]}""";
+
+        assertThat(run(bothPieces(), groupBy("[\"page\"]", more))).isEqualTo(pages(
+                row(DAY_START, "{\"page\":\"c\",\"rows\":1,\"added\":100,\"perRow\":100.0}"),
+                row(DAY_START, "{\"page\":\"d\",\"rows\":1,\"added\":40,\"perRow\":40.0}"),
+                row(DAY_START, "{\"page\":\"a\",\"rows\":2,\"added\":22,\"perRow\":11.0}")));
+    }
+
+    @Test
     void shouldApplyAnyQueryFilterToTheResultRowsAsAHavingClause() {
         String onDimension = ", \"having\": {\"type\": \"filter\", \"filter\": {\"type\": \"selector\", \"dimension\": \"page\", \"value\": \"b\"}}";
         String onMetric = ", \"having\": {\"type\": \"filter\", \"filter\": {\"type\": \"selector\", \"dimension\": \"added\", \"value\": \"22\"}}";

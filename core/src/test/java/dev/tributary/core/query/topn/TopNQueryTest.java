@@ -41,6 +41,17 @@ class TopNQueryTest {
     }
 
     @Test
+    void shouldRankByAPostAggregationComputedAfterMergingThePieces() {
+        String negated = ", \"postAggregations\": [{\"type\": \"arithmetic\", \"name\": \"negated\", \"fn\": \"*\", "
+                + "\"fields\": [{\"type\": \"fieldAccess\", \"fieldName\": \"added\"}, {\"type\": \"constant\", \"value\": -1}]}]";
+
+        assertThat(run(bothPieces(), topN("\"page\"", "\"negated\"", 3, negated))).isEqualTo("""
+                [{"timestamp":"2013-08-31T01:10:00.000Z","result":[\
+                {"page":null,"added":3,"rows":1,"negated":-3.0},{"page":"b","added":21,"rows":2,"negated":-21.0},\
+                {"page":"a","added":22,"rows":2,"negated":-22.0}]}]""");
+    }
+
+    @Test
     void shouldRankSmallestFirstWhenInverted() {
         assertThat(run(List.of(PIECE_1), topN("\"page\"", "{\"type\": \"inverted\", \"metric\": \"added\"}", 2, "")))
                 .isEqualTo("""
