@@ -98,7 +98,8 @@ public final class IncrementalIndex implements QueryableIndex {
         nullKeys = Arrays.copyOf(nullKeys, nullKeys.length + 1);
         nullKeys[nullKeys.length - 1] = indexer.encode(null);
         dimensionsByName.put(schema.name(), indexer);
-        dimensionNames.add(schema.name());
+        // interned: the JSON parser interns field names, so event lookups match by reference
+        dimensionNames.add(schema.name().intern());
     }
 
     /** Adds one event: folds it into the row with the same key, or appends a new row. Writer thread only. */
