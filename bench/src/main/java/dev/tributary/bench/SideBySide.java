@@ -40,7 +40,7 @@ public final class SideBySide {
         List<IngestComparison.Result> ingest = new ArrayList<>();
         ingest.addAll(IngestComparison.run(basic, options, out));
         ingest.addAll(IngestComparison.run(kafka.first(options.ingestEvents()), options, out));
-        basic = null;
+        basic = null; // its events and indexes must be collectable before the index memory is measured
         IndexComparison.Result index = IndexComparison.run(kafka.first(options.queryEvents()), options, out);
 
         out.println();

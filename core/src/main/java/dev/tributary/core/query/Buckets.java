@@ -9,6 +9,9 @@ import java.util.Arrays;
  * bucket number with arithmetic for fixed-width granularities and a binary search for calendar ones.
  */
 public final class Buckets {
+    /** The most buckets a query may span: each may become a result row. */
+    public static final int MAX_BUCKETS = 5_000_000;
+
     private final long first;
     private final long width;
     private final long[] starts;
@@ -30,21 +33,26 @@ public final class Buckets {
         long width = granularity.fixedWidthMillis();
         if (width > 0) {
             long count = (range.end() - first + width - 1) / width;
-            if (count > 50_000_000) {
-                throw new InvalidQueryException("granularity '" + granularity.jsonName() + "' makes " + count
-                        + " buckets over the data; use a coarser granularity or a shorter interval");
-            }
+            checkCount(granularity, count);
             return new Buckets(first, width, null, (int) count);
         }
         long[] starts = new long[16];
         int n = 0;
         for (long b = first; b < range.end(); b = granularity.next(b)) {
             if (n == starts.length) {
+                checkCount(granularity, n + 1L);
                 starts = Arrays.copyOf(starts, n * 2);
             }
             starts[n++] = b;
         }
         return new Buckets(first, 0, Arrays.copyOf(starts, n), n);
+    }
+
+    private static void checkCount(Granularity granularity, long count) {
+        if (count > MAX_BUCKETS) {
+            throw new ResourceLimitExceededException("granularity '" + granularity.jsonName() + "' makes more than "
+                    + MAX_BUCKETS + " buckets over the data; use a coarser granularity or a shorter interval");
+        }
     }
 
     /** How many buckets there are. */

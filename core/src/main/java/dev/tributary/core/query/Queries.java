@@ -4,6 +4,10 @@ import static dev.tributary.core.spec.SpecFieldException.require;
 
 import dev.tributary.core.aggregation.AggregatorFactory;
 import dev.tributary.core.query.postagg.PostAggregator;
+import dev.tributary.core.time.DateTimes;
+import dev.tributary.core.time.Granularity;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,6 +23,15 @@ public final class Queries {
     /** An unmodifiable copy of a query's context (nulls allowed, as JSON allows them), never null. */
     public static Map<String, Object> context(Map<String, Object> context) {
         return context == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(context));
+    }
+
+    /**
+     * A result timestamp as Druid prints it for a bucket of {@code granularity}: in the granularity's
+     * time zone (UTC but for zoned period granularities).
+     */
+    public static String timestamp(long millis, Granularity granularity) {
+        ZoneId zone = granularity.timeZone();
+        return zone.equals(ZoneOffset.UTC) ? DateTimes.print(millis) : DateTimes.print(millis, zone);
     }
 
     /** Refuses virtual columns, which no engine evaluates yet. */

@@ -5,7 +5,6 @@ import dev.tributary.core.aggregation.GroupAggregator;
 import dev.tributary.core.column.NumericColumn;
 import dev.tributary.core.index.QueryableIndex;
 import dev.tributary.core.query.filter.RowMatcher;
-import dev.tributary.core.time.DateTimes;
 import dev.tributary.core.time.Granularity;
 import dev.tributary.core.time.Interval;
 import java.util.ArrayList;
@@ -60,7 +59,7 @@ final class TimeseriesEngine {
                 continue;
             }
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("timestamp", DateTimes.print(bucket.getKey()));
+            row.put("timestamp", Queries.timestamp(bucket.getKey(), query.granularity()));
             row.put("result", ResultRows.finish(bucket.getValue().values, aggregations, query.postAggregations(), byName));
             results.add(row);
             for (int i = 0; i < total.length; i++) {

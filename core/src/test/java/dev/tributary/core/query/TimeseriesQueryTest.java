@@ -219,6 +219,38 @@ class TimeseriesQueryTest {
     }
 
     @Test
+    void shouldPrintBucketTimesInTheTimeZoneOfAPeriodGranularity() {
+        String result = run(List.of(PIECE_1), """
+                {"queryType": "timeseries", "dataSource": "wiki", "intervals": ["2013-08-31/2013-09-01"],
+                 "granularity": {"type": "period", "period": "P1D", "timeZone": "America/Los_Angeles"}, "aggregations": %s}"""
+                .formatted(AGGREGATIONS));
+
+        assertThat(result).isEqualTo("""
+                [{"timestamp":"2013-08-30T00:00:00.000-07:00","result":{"rows":3,"events":4,"added":116,"delta":4.25}}]""");
+    }
+
+    @Test
+    void shouldAppendAGrandTotalRowWithANullTimestampWhenTheContextAsks() {
+        assertThat(run(List.of(PIECE_1, PIECE_2), hourly("{\"grandTotal\": true, \"skipEmptyBuckets\": true}", false, null)))
+                .isEqualTo("["
+                        + "{\"timestamp\":\"2013-08-31T01:00:00.000Z\",\"result\":{\"rows\":3,\"events\":4,\"added\":17,\"delta\":1.875}},"
+                        + "{\"timestamp\":\"2013-08-31T02:00:00.000Z\",\"result\":{\"rows\":1,\"events\":1,\"added\":7,\"delta\":0.5}},"
+                        + "{\"timestamp\":\"2013-08-31T04:00:00.000Z\",\"result\":{\"rows\":1,\"events\":1,\"added\":100,\"delta\":2.5}},"
+                        + "{\"timestamp\":null,\"result\":{\"rows\":5,\"events\":6,\"added\":124,\"delta\":4.875}}"
+                        + "]");
+    }
+
+    @Test
+    void shouldCountAnInstantOnceWhenIntervalsOverlap() {
+        String result = run(List.of(PIECE_1), """
+                {"queryType": "timeseries", "dataSource": "wiki", "intervals": ["2013-08-31/2013-09-01", "2013-08-31T01:00/2013-08-31T02:00"],
+                 "granularity": "all", "aggregations": %s}""".formatted(AGGREGATIONS));
+
+        assertThat(result).isEqualTo("""
+                [{"timestamp":"2013-08-31T01:10:00.000Z","result":{"rows":3,"events":4,"added":116,"delta":4.25}}]""");
+    }
+
+    @Test
     void shouldAnswerAnEmptyPieceWithNothing() {
         IncrementalIndex empty = new IncrementalIndex(SCHEMA);
 

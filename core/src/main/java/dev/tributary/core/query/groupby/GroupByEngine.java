@@ -5,6 +5,7 @@ import dev.tributary.core.aggregation.Values;
 import dev.tributary.core.column.ColumnType;
 import dev.tributary.core.index.QueryableIndex;
 import dev.tributary.core.query.Buckets;
+import dev.tributary.core.query.Queries;
 import dev.tributary.core.query.ResultRows;
 import dev.tributary.core.query.RunningQuery;
 import dev.tributary.core.query.TimeRanges;
@@ -13,7 +14,6 @@ import dev.tributary.core.query.filter.StringOrdering;
 import dev.tributary.core.query.grouping.MergedGroups;
 import dev.tributary.core.query.grouping.MergedGroups.Group;
 import dev.tributary.core.query.grouping.PieceGrouper;
-import dev.tributary.core.time.DateTimes;
 import dev.tributary.core.time.Granularity;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -63,7 +63,7 @@ public final class GroupByEngine {
         for (int g : selected) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("version", "v1");
-            result.put("timestamp", DateTimes.print(groups.get(g).time));
+            result.put("timestamp", Queries.timestamp(groups.get(g).time, query.granularity()));
             result.put("event", finisher.event(g));
             results.add(result);
         }

@@ -6,13 +6,13 @@ import dev.tributary.core.column.ColumnType;
 import dev.tributary.core.column.ComplexColumn;
 import dev.tributary.core.index.QueryableIndex;
 import dev.tributary.core.query.Buckets;
+import dev.tributary.core.query.Queries;
 import dev.tributary.core.query.RunningQuery;
 import dev.tributary.core.query.TimeRanges;
 import dev.tributary.core.query.dimension.DimensionSpec;
 import dev.tributary.core.query.grouping.PieceGrouper;
 import dev.tributary.core.query.grouping.PieceGroups;
 import dev.tributary.core.query.filter.StringOrdering;
-import dev.tributary.core.time.DateTimes;
 import dev.tributary.core.time.Granularity;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -94,7 +94,7 @@ public final class SearchEngine {
                 hits.add(row);
             }
             Map<String, Object> result = new LinkedHashMap<>();
-            result.put("timestamp", DateTimes.print(bucket.getKey()));
+            result.put("timestamp", Queries.timestamp(bucket.getKey(), query.granularity()));
             result.put("result", hits);
             results.add(result);
         }

@@ -4,6 +4,7 @@ import dev.tributary.core.aggregation.AggregatorFactory;
 import dev.tributary.core.aggregation.Values;
 import dev.tributary.core.index.QueryableIndex;
 import dev.tributary.core.query.Buckets;
+import dev.tributary.core.query.Queries;
 import dev.tributary.core.query.ResultRows;
 import dev.tributary.core.query.RunningQuery;
 import dev.tributary.core.query.TimeRanges;
@@ -12,7 +13,6 @@ import dev.tributary.core.query.grouping.MergedGroups.Group;
 import dev.tributary.core.query.grouping.PieceGrouper;
 import dev.tributary.core.query.grouping.PieceGroups;
 import dev.tributary.core.query.ordering.ValueOrder;
-import dev.tributary.core.time.DateTimes;
 import dev.tributary.core.time.Granularity;
 import dev.tributary.core.time.Interval;
 import java.util.ArrayList;
@@ -77,7 +77,7 @@ public final class TopNEngine {
         List<Map<String, Object>> results = new ArrayList<>(bucketTimes.size());
         for (long time : bucketTimes) {
             Map<String, Object> result = new LinkedHashMap<>();
-            result.put("timestamp", DateTimes.print(time));
+            result.put("timestamp", Queries.timestamp(time, query.granularity()));
             result.put("result", ranking.top(byTime.getOrDefault(time, List.of())));
             results.add(result);
         }

@@ -1,0 +1,38 @@
+package dev.tributary.core.query.grouping;
+
+import dev.tributary.core.aggregation.GroupAggregator;
+import java.util.Arrays;
+
+/** No dimensions: one group per bucket holding rows. */
+final class BucketKeyer extends Keyer {
+    private final boolean[] seen;
+
+    BucketKeyer(RowScope scope) {
+        super(scope);
+        seen = new boolean[scope.buckets.size()];
+        scope.ensureSlots(seen.length);
+    }
+
+    @Override
+    void visit(int start, int end) {
+        for (int row = start; row < end; row++) {
+            int bucket = scope.bucketOf(row);
+            if (bucket >= 0) {
+                seen[bucket] = true;
+                scope.aggregate(bucket, row);
+            }
+        }
+    }
+
+    @Override
+    PieceGroups result(GroupingColumn[] columns, GroupAggregator[] aggregators) {
+        int[] buckets = new int[seen.length];
+        int size = 0;
+        for (int b = 0; b < seen.length; b++) {
+            if (seen[b]) {
+                buckets[size++] = b;
+            }
+        }
+        return new PieceGroups(size, buckets, new int[0], Arrays.copyOf(buckets, size), columns, aggregators);
+    }
+}
