@@ -102,8 +102,9 @@ public final class GroupByEngine {
 
     /**
      * The groups to return, in order: those {@code having} keeps (judged in natural order), ordered by
-     * the limitSpec columns (after time unless the granularity is {@code all}) with natural order
-     * breaking ties, as Druid's stable sort does; then offset and limit. Under a limit only the first
+     * the limitSpec columns (after time unless the granularity is {@code all}; before it with context
+     * {@code sortByDimsFirst}) with natural order breaking ties, as Druid's stable sort does; then
+     * offset and limit. Under a limit only the first
      * {@code offset + limit} are selected, with a bounded heap.
      */
     private static int[] select(GroupByQuery query, List<Group> groups, NaturalOrder natural, Finisher finisher, boolean all) {
@@ -117,15 +118,19 @@ public final class GroupByEngine {
         }
         long wanted = spec.limit() == null ? Long.MAX_VALUE : (long) spec.offset() + spec.limit();
         if (!spec.columns().isEmpty()) {
-            Comparator<Integer> order = all ? null : Comparator.comparingLong(g -> groups.get(g).time);
+            Comparator<Integer> order = null;
             for (OrderByColumnSpec column : spec.columns()) {
                 Comparator<Integer> next = columnOrder(query, column, groups, natural, finisher);
                 next = column.descending() ? next.reversed() : next;
                 order = order == null ? next : order.thenComparing(next);
             }
+            if (!all) {
+                Comparator<Integer> byTime = Comparator.comparingLong(g -> groups.get(g).time);
+                order = query.contextFlag("sortByDimsFirst") ? order.thenComparing(byTime) : byTime.thenComparing(order);
+            }
             candidates = first(candidates, order.thenComparingInt(natural::position), wanted);
         }
-        int from = (int) Math.min(spec.offset(), candidates.length);
+        int from = Math.min(spec.offset(), candidates.length);
         int to = (int) Math.min(candidates.length, wanted);
         return Arrays.copyOfRange(candidates, from, Math.max(from, to));
     }

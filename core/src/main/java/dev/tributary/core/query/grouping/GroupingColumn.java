@@ -14,7 +14,8 @@ import java.util.Arrays;
  * One grouping dimension of one piece, read as small int ids: a string column's dictionary ids as
  * they are, a numeric column's values through a local dictionary, a missing column as all-null. Id 0
  * always means null. {@link #value} turns an id into the output value of the dimension spec. Used by
- * one query thread; row reads happen inside the piece's scan.
+ * one query thread. Row reads happen inside the piece's scan; {@link #value} is also called after it,
+ * which is safe because it reads only dictionaries, and a dictionary's entries never change.
  */
 public abstract class GroupingColumn {
     final ColumnType outputType;

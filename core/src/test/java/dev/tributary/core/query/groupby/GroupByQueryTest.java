@@ -209,6 +209,20 @@ class GroupByQueryTest {
     }
 
     @Test
+    void shouldOrderByTheLimitColumnsBeforeTimeWhenTheContextSortsByDimensionsFirst() {
+        String query = groupBy("[\"language\"]", ", \"limitSpec\": {\"columns\": [\"language\"]}, \"context\": {\"sortByDimsFirst\": true}")
+                .replace("\"granularity\": \"all\"", "\"granularity\": \"hour\"")
+                .replace("2013-08-31/2013-09-02", "2013-08-31T01:00/2013-08-31T05:00");
+
+        assertThat(run(bothPieces(), query)).isEqualTo(pages(
+                row("2013-08-31T04:00:00.000Z", "{\"language\":\"de\",\"rows\":1,\"added\":3}"),
+                row("2013-08-31T01:00:00.000Z", "{\"language\":\"en\",\"rows\":2,\"added\":35}"),
+                row("2013-08-31T04:00:00.000Z", "{\"language\":\"en\",\"rows\":1,\"added\":100}"),
+                row("2013-08-31T01:00:00.000Z", "{\"language\":\"fr\",\"rows\":1,\"added\":1}"),
+                row("2013-08-31T02:00:00.000Z", "{\"language\":\"fr\",\"rows\":1,\"added\":7}")));
+    }
+
+    @Test
     void shouldAnswerNothingWhenNoRowIsInTheIntervals() {
         assertThat(run(bothPieces(), groupBy("[\"page\"]", "").replace("2013-08-31/2013-09-02", "2014-01-01/2014-01-02")))
                 .isEqualTo("[]");
