@@ -123,7 +123,7 @@ class JsonInputRowParserTest {
 
     @Test
     void shouldRefuseBytesThatAreNotJson() {
-        assertUnparseable("this is not json", "event is not valid JSON: Unrecognized token 'this'");
+        assertUnparseable("this is not json", "event is not a JSON object");
     }
 
     @Test
@@ -143,12 +143,12 @@ class JsonInputRowParserTest {
 
     @Test
     void shouldRefuseEmptyBytes() {
-        assertUnparseable("", "event is not a JSON object");
+        assertUnparseable("", "event is empty");
     }
 
     @Test
     void shouldRefuseGarbageAfterTheObject() {
-        assertUnparseable("{\"ts\": 1377910953000} garbage", "event is not valid JSON: Unrecognized token 'garbage'");
+        assertUnparseable("{\"ts\": 1377910953000} garbage", "event has data after its JSON object");
     }
 
     @Test
@@ -158,7 +158,7 @@ class JsonInputRowParserTest {
 
     @Test
     void shouldRefuseATruncatedObject() {
-        assertUnparseable("{\"ts\": 1377910953000, \"tags\": [\"a\", ", "event is not valid JSON: Unexpected end-of-input");
+        assertUnparseable("{\"ts\": 1377910953000, \"tags\": [\"a\", ", "event is not valid JSON: unexpected end of event");
     }
 
     @Test
