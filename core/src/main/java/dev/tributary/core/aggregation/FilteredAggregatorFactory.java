@@ -1,5 +1,7 @@
 package dev.tributary.core.aggregation;
 
+import dev.tributary.core.input.EventRowIndex;
+
 import static dev.tributary.core.spec.SpecFieldException.require;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -57,7 +59,7 @@ public record FilteredAggregatorFactory(
         return new MetricColumn() {
             @Override
             public void aggregate(int row, InputRow event) {
-                if (filter.makeMatcher(new EventRowIndex(event)).matches(0)) {
+                if (EventRowIndex.matches(filter, event)) {
                     delegate.aggregate(row, event);
                 } else {
                     delegate.ensureRow(row);

@@ -1,6 +1,7 @@
 package dev.tributary.core.input.transform;
 
 import dev.tributary.core.aggregation.Values;
+import dev.tributary.core.input.EventRowIndex;
 import dev.tributary.core.input.InputRow;
 import dev.tributary.core.input.UnparseableEventException;
 import dev.tributary.core.query.filter.DimFilter;
@@ -65,7 +66,7 @@ public final class RowTransformer {
             fields.remove("__time");
             result = new InputRow(timestamp, dimensions, fields);
         }
-        if (filter != null && !SingleRowIndex.matches(filter, result)) {
+        if (filter != null && !EventRowIndex.matches(filter, result)) {
             return null;
         }
         return result;

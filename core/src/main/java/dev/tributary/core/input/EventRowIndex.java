@@ -1,11 +1,13 @@
-package dev.tributary.core.aggregation;
+package dev.tributary.core.input;
 
 import dev.tributary.core.column.Column;
 import dev.tributary.core.column.ColumnType;
 import dev.tributary.core.column.NumericColumn;
 import dev.tributary.core.column.StringColumn;
 import dev.tributary.core.index.QueryableIndex;
-import dev.tributary.core.input.InputRow;
+import dev.tributary.core.aggregation.AggregatorFactory;
+import dev.tributary.core.aggregation.Values;
+import dev.tributary.core.query.filter.DimFilter;
 import dev.tributary.core.time.Granularity;
 import dev.tributary.core.time.Interval;
 import java.util.ArrayList;
@@ -13,14 +15,20 @@ import java.util.List;
 
 /**
  * One event seen as a one-row index (row 0), so that a query filter can judge it at ingest: how a
- * {@code filtered} metric decides whether an event counts, as Druid filters the input row. Whole
- * numbers read as long columns, other numbers as double columns, everything else as strings.
+ * {@code filtered} metric decides whether an event counts, and how a transformSpec filter keeps or
+ * drops it, as Druid filters the input row. Whole numbers read as long columns, other numbers as
+ * double columns, everything else as strings.
  */
-final class EventRowIndex implements QueryableIndex {
+public final class EventRowIndex implements QueryableIndex {
     private final InputRow event;
 
-    EventRowIndex(InputRow event) {
+    public EventRowIndex(InputRow event) {
         this.event = event;
+    }
+
+    /** Whether {@code filter} matches {@code event}. */
+    public static boolean matches(DimFilter filter, InputRow event) {
+        return filter.makeMatcher(new EventRowIndex(event)).matches(0);
     }
 
     @Override
