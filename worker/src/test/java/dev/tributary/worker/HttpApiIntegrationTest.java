@@ -127,4 +127,27 @@ class HttpApiIntegrationTest {
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.body().get("errorMessage").asText()).contains("/druid/v3/nothing");
     }
+
+    @Test
+    void shouldEchoTheQueryIdInDruidsHeader() {
+        NodeClient.Response response = client.query("""
+                {"queryType": "timeseries", "dataSource": "api", "intervals": ["2000/3000"],
+                 "aggregations": [{"type": "count", "name": "rows"}], "context": {"queryId": "my-query-7"}}""");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Druid-Query-Id")).hasValue("my-query-7");
+    }
+
+    @Test
+    void shouldAnswer404WhenCancellingAQueryThatIsNotRunning() {
+        assertThat(client.delete("/druid/v2/no-such-query").status()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldRefuseATimeoutThatIsNotANumberWith400() {
+        NodeClient.Response response = client.query("""
+                {"queryType": "timeseries", "dataSource": "api", "intervals": ["2000/3000"],
+                 "aggregations": [{"type": "count", "name": "rows"}], "context": {"timeout": "soon"}}""");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body().get("errorMessage").asText()).contains("context.timeout");
+    }
 }

@@ -19,8 +19,8 @@ public final class NodeClient {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    /** The HTTP status and parsed JSON body of a request. */
-    public record Response(int status, JsonNode body) {
+    /** The HTTP status, parsed JSON body (null when empty) and headers of a response. */
+    public record Response(int status, JsonNode body, java.net.http.HttpHeaders headers) {
     }
 
     public Response query(String json) {
@@ -33,10 +33,15 @@ public final class NodeClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }
 
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE().build());
+    }
+
     private Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), MAPPER.readTree(response.body()));
+            JsonNode body = response.body().isEmpty() ? null : MAPPER.readTree(response.body());
+            return new Response(response.statusCode(), body, response.headers());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

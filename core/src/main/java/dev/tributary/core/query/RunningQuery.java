@@ -32,9 +32,19 @@ public final class RunningQuery {
      * @throws InvalidQueryException naming {@code context.timeout} when it is not a count of milliseconds
      */
     public static RunningQuery of(Query query) {
+        return of(query, null, 0);
+    }
+
+    /**
+     * The running form of {@code query}: its context {@code queryId} and {@code timeout}, or the given
+     * defaults when the context has none.
+     *
+     * @throws InvalidQueryException when the context timeout is not a count of milliseconds
+     */
+    public static RunningQuery of(Query query, String defaultQueryId, long defaultTimeoutMillis) {
         Object id = query.context().get("queryId");
         Object timeout = query.context().get("timeout");
-        long millis = 0;
+        long millis = defaultTimeoutMillis;
         if (timeout != null) {
             try {
                 millis = timeout instanceof Number n ? n.longValue() : Long.parseLong(timeout.toString().trim());
@@ -46,7 +56,7 @@ public final class RunningQuery {
                         + "' is not a number of milliseconds");
             }
         }
-        return new RunningQuery(id == null ? null : id.toString(), millis);
+        return new RunningQuery(id == null ? defaultQueryId : id.toString(), millis);
     }
 
     public String queryId() {

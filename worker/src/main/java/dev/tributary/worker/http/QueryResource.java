@@ -30,31 +30,13 @@ final class QueryResource {
 
     Answer run(byte[] body) {
         Query query = QueryReader.read(body);
-        Object id = query.context().get("queryId");
-        String queryId = id == null ? UUID.randomUUID().toString() : id.toString();
-        RunningQuery run = new RunningQuery(queryId, timeoutMillis(query));
+        RunningQuery run = RunningQuery.of(query, UUID.randomUUID().toString(), defaultTimeoutMillis);
+        String queryId = run.queryId();
         running.put(queryId, run);
         try {
             return new Answer(queryId, executor.run(query, run));
         } finally {
             running.remove(queryId, run);
-        }
-    }
-
-    private long timeoutMillis(Query query) {
-        Object timeout = query.context().get("timeout");
-        if (timeout == null) {
-            return defaultTimeoutMillis;
-        }
-        try {
-            long millis = Long.parseLong(timeout.toString());
-            if (millis < 0) {
-                throw new NumberFormatException();
-            }
-            return millis;
-        } catch (NumberFormatException e) {
-            throw new dev.tributary.core.query.InvalidQueryException(
-                    "query field 'context.timeout': '" + timeout + "' is not a number of milliseconds");
         }
     }
 
