@@ -11,7 +11,10 @@ import java.util.Arrays;
  * and double) and a null flag. The rollup key part is the stored bits, with nulls apart.
  */
 final class NumericDimensionIndexer implements DimensionIndexer, NumericColumn {
-    /** Key part of a null value: a NaN bit pattern no parsed value produces. */
+    /**
+     * Key part of a null value: a NaN bit pattern no parsed float or double produces. Known limit: a
+     * long dimension whose value is exactly this number (9221365071651847919) reads as null.
+     */
     private static final long NULL_KEY = 0x7ff8dead0000beefL;
 
     private final ColumnType type;
