@@ -240,16 +240,15 @@ public final class IncrementalIndex implements QueryableIndex {
 
     /** An estimate of the heap the rows and dictionaries take, in bytes. */
     public long estimatedBytes() {
+        // Called before every add (isFull): one pass over the arrays, no allocation.
         long perRow = 8 + (rollup ? 12 : 0);
+        long dictionaries = 0;
         for (DimensionIndexer d : dimensions) {
             perRow += d.bytesPerRow();
+            dictionaries += d.dictionaryBytes();
         }
         for (MetricColumn m : metrics) {
             perRow += m.bytesPerRow();
-        }
-        long dictionaries = 0;
-        for (DimensionIndexer d : dimensionsByName.values()) {
-            dictionaries += d.dictionaryBytes();
         }
         return perRow * rowCount + dictionaries;
     }
