@@ -25,4 +25,9 @@ public interface MetricColumn {
 
     /** Heap bytes held per row, for the index's memory estimate. */
     int bytesPerRow();
+
+    /** Heap bytes held beyond {@link #bytesPerRow} per row, such as objects of varying size. */
+    default long heldBytes() {
+        return 0;
+    }
 }

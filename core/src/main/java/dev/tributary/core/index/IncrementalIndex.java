@@ -247,10 +247,12 @@ public final class IncrementalIndex implements QueryableIndex {
             perRow += d.bytesPerRow();
             dictionaries += d.dictionaryBytes();
         }
+        long held = 0;
         for (MetricColumn m : metrics) {
             perRow += m.bytesPerRow();
+            held += m.heldBytes();
         }
-        return perRow * rowCount + dictionaries;
+        return perRow * rowCount + dictionaries + held;
     }
 
     @Override

@@ -3,26 +3,29 @@ package dev.tributary.core.index;
 import dev.tributary.core.aggregation.Values;
 import dev.tributary.core.column.Column;
 import dev.tributary.core.column.StringColumn;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A string dimension of a live index. Values are dictionary ids in insertion order (id 0 is null).
  * A row stores one int: a dictionary id, or, for a multi-value row, {@code -(k + 1)} where {@code k}
  * indexes the distinct value lists seen so far (so equal lists share one entry and roll up together).
  *
- * <p>The dictionary is safe to read from any thread at any time: ids only ever get added, the
- * id-to-name array is published through a volatile field, and the name-to-id map is concurrent.
+ * <p>The dictionary is safe to read from any thread at any time: ids only ever get added. The writer
+ * stores a value's name before it publishes the name array (a volatile field), and publishes the
+ * name array before the hash-table entry that points at it (a release store, read with acquire), so
+ * a reader that finds an entry also finds its name. A reader holding a table that a rehash has since
+ * replaced may miss a value added after it started, exactly as if it had looked a moment earlier.
  */
 final class StringDimensionIndexer implements DimensionIndexer, StringColumn {
     private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
 
     private final String multiValueHandling;
-    private final Map<String, Integer> ids = new ConcurrentHashMap<>();
     private volatile String[] names = new String[16];
     private volatile int cardinality = 1;
     private final Map<ListKey, Integer> listIds = new java.util.HashMap<>();
@@ -73,11 +76,14 @@ final class StringDimensionIndexer implements DimensionIndexer, StringColumn {
         return input == null ? NULL_ID : id(Values.toText(input));
     }
 
+    private static final VarHandle TABLE_ENTRY = MethodHandles.arrayElementVarHandle(long[].class);
+
     /**
-     * The writer's lookup: an open-addressing table of (hash, id) packed into longs, so a hit costs
-     * one table probe plus the final string comparison. Readers use {@link #ids} instead.
+     * The name-to-id lookup: an open-addressing table of (hash, id + 1) packed into longs (0 = empty
+     * slot), so a hit costs one probe plus the final string comparison. Only the writer changes it;
+     * see the class comment for how readers use it.
      */
-    private long[] table = new long[64];
+    private volatile long[] table = new long[64];
 
     private int id(String value) {
         if (value == null) {
@@ -96,7 +102,7 @@ final class StringDimensionIndexer implements DimensionIndexer, StringColumn {
             }
         }
         int id = addValue(value);
-        table[slot] = ((long) hash << 32) | (id + 1L);
+        TABLE_ENTRY.setRelease(table, slot, ((long) hash << 32) | (id + 1L));
         if (cardinality * 2 > table.length) {
             rehash();
         }
@@ -131,7 +137,6 @@ final class StringDimensionIndexer implements DimensionIndexer, StringColumn {
         }
         current[next] = value;
         names = current;
-        ids.put(value, next);
         cardinality = next + 1;
         dictionaryBytes += 56 + 2L * value.length();
         return next;
@@ -180,8 +185,20 @@ final class StringDimensionIndexer implements DimensionIndexer, StringColumn {
         if (value == null) {
             return NULL_ID;
         }
-        Integer id = ids.get(value);
-        return id == null ? -1 : id;
+        int hash = value.hashCode();
+        long[] entries = table;
+        int mask = entries.length - 1;
+        int slot = mix(hash) & mask;
+        for (long entry = (long) TABLE_ENTRY.getAcquire(entries, slot); entry != 0;
+                entry = (long) TABLE_ENTRY.getAcquire(entries, slot = (slot + 1) & mask)) {
+            if ((int) (entry >>> 32) == hash) {
+                int id = (int) entry - 1;
+                if (names[id].equals(value)) {
+                    return id;
+                }
+            }
+        }
+        return -1;
     }
 
     @Override

@@ -66,9 +66,29 @@ public final class HyperLogLogCollector {
      * over its header when it densifies, which zeroes this byte; Druid reads either back alike.
      */
     private byte denseVersion = VERSION;
+    /**
+     * Only in a {@link #scratch()} collector: the register bytes that became non-zero since the last
+     * reset, so that folding it into another and resetting it cost per value, not per register.
+     */
+    private final int[] touched;
+    /** How many {@link #touched} entries are valid; -1 when more bytes were touched than it holds. */
+    private int touchedCount;
 
     /** An empty collector. */
     public HyperLogLogCollector() {
+        this.touched = null;
+    }
+
+    private HyperLogLogCollector(int[] touched) {
+        this.touched = touched;
+    }
+
+    /**
+     * An empty collector meant to gather one event's few values, then be folded into another and
+     * {@link #reset}: both then touch only the registers it set. It behaves exactly like any collector.
+     */
+    static HyperLogLogCollector scratch() {
+        return new HyperLogLogCollector(new int[64]);
     }
 
     /** Adds a 16-byte hash given as its two little-endian halves (Murmur3-128's h1 and h2). */
@@ -120,6 +140,9 @@ public final class HyperLogLogCollector {
         int position = bucket >>> 1;
         int value = positionOf1 - registerOffset;
         int current = registers[position] & 0xff;
+        if (current == 0 && touched != null) {
+            touch(position);
+        }
         if ((bucket & 1) == 0) {
             int nibble = current >>> 4;
             if (nibble == 0) {
@@ -143,11 +166,22 @@ public final class HyperLogLogCollector {
         }
     }
 
+    private void touch(int position) {
+        if (touchedCount >= 0 && touchedCount < touched.length) {
+            touched[touchedCount++] = position;
+        } else {
+            touchedCount = -1;
+        }
+    }
+
     private void makeDense() {
         if (dense) {
             return;
         }
         dense = true;
+        if (sparseEntries == 0) {
+            return; // only a collector read from sparse bytes can carry padding entries
+        }
         int entries = 0;
         for (byte b : registers) {
             entries += b != 0 ? 1 : 0;
@@ -173,6 +207,7 @@ public final class HyperLogLogCollector {
         if (other == null) {
             return this;
         }
+        touchedCount = -1; // folding sets registers without tracking them
         makeDense();
         if (registerOffset < other.registerOffset) {
             // fold into the one with the higher offset: this takes other's state, other becomes ours
@@ -184,10 +219,20 @@ public final class HyperLogLogCollector {
         int offsetDiff = registerOffset - other.registerOffset;
         int nonZero = numNonZero;
         byte[] theirs = other.registers;
-        for (int i = 0; i < NUM_BYTES; i++) {
-            int b = theirs[i];
-            if (b != 0) {
-                nonZero += merge(i, offsetDiff, b);
+        if (other.touched != null && other.touchedCount >= 0) {
+            for (int k = 0; k < other.touchedCount; k++) {
+                int i = other.touched[k];
+                int b = theirs[i];
+                if (b != 0) {
+                    nonZero += merge(i, offsetDiff, b);
+                }
+            }
+        } else {
+            for (int i = 0; i < NUM_BYTES; i++) {
+                int b = theirs[i];
+                if (b != 0) {
+                    nonZero += merge(i, offsetDiff, b);
+                }
             }
         }
         if (nonZero == NUM_BUCKETS) {
@@ -197,6 +242,57 @@ public final class HyperLogLogCollector {
         numNonZero = nonZero;
         add(other.maxOverflowRegister, other.maxOverflowValue);
         return this;
+    }
+
+    /**
+     * Writes this scratch collector's non-zero register bytes as {@code position << 8 | byte} into
+     * {@code out} and returns how many; -1 when they are not all known or do not fit, or when the
+     * register offset is not 0, in which case use {@link #fold} instead.
+     */
+    int touchedRegisters(int[] out) {
+        if (touched == null || touchedCount < 0 || registerOffset != 0 || touchedCount > out.length) {
+            return -1;
+        }
+        int n = 0;
+        for (int k = 0; k < touchedCount; k++) {
+            int position = touched[k];
+            int b = registers[position] & 0xff;
+            if (b != 0) {
+                out[n++] = position << 8 | b;
+            }
+        }
+        return n;
+    }
+
+    int maxOverflowValue() {
+        return maxOverflowValue;
+    }
+
+    int maxOverflowRegister() {
+        return maxOverflowRegister;
+    }
+
+    /**
+     * Exactly {@code fold(c)} for a dense collector {@code c} at register offset 0 whose non-zero
+     * register bytes are {@code entries[from .. to)} ({@code position << 8 | byte}) and whose overflow
+     * register is ({@code overflowRegister}, {@code overflowValue}): how a compactly stored collector is
+     * folded without building it.
+     */
+    void foldRegisters(int[] entries, int from, int to, int overflowValue, int overflowRegister) {
+        touchedCount = -1;
+        makeDense();
+        int offsetDiff = registerOffset; // never negative, so no swap as in fold
+        int nonZero = numNonZero;
+        for (int k = from; k < to; k++) {
+            int entry = entries[k];
+            nonZero += merge(entry >>> 8, offsetDiff, entry & 0xff);
+        }
+        if (nonZero == NUM_BUCKETS) {
+            nonZero = decrementRegisters();
+            registerOffset++;
+        }
+        numNonZero = nonZero;
+        add(overflowRegister, overflowValue);
     }
 
     private int merge(int position, int offsetDiff, int theirs) {
@@ -308,11 +404,19 @@ public final class HyperLogLogCollector {
         dense = other.dense;
         sparseEntries = other.sparseEntries;
         denseVersion = other.denseVersion;
+        touchedCount = -1;
     }
 
     /** Back to empty (and sparse), for reuse. */
     void reset() {
-        Arrays.fill(registers, (byte) 0);
+        if (touched != null && touchedCount >= 0) {
+            for (int k = 0; k < touchedCount; k++) {
+                registers[touched[k]] = 0;
+            }
+        } else {
+            Arrays.fill(registers, (byte) 0);
+        }
+        touchedCount = 0;
         registerOffset = 0;
         numNonZero = 0;
         maxOverflowValue = 0;

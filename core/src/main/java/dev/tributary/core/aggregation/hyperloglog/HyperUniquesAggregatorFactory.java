@@ -77,6 +77,14 @@ public record HyperUniquesAggregatorFactory(
             throw new InvalidQueryException("Using aggregator [hyperUnique] is not supported for complex columns with type ["
                     + column.type().druidName() + "].");
         }
+        if (column instanceof CollectorColumn collectors) {
+            return new CollectorGroupAggregator() {
+                @Override
+                void aggregate(HyperLogLogCollector collector, int row) {
+                    collectors.foldInto(row, collector);
+                }
+            };
+        }
         ComplexColumn collectors = (ComplexColumn) column;
         return new CollectorGroupAggregator() {
             @Override
