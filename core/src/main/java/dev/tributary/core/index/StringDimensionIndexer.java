@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A string dimension of a live index. Values are dictionary ids in insertion order (id 0 is null).
@@ -25,17 +24,21 @@ import java.util.Map;
 final class StringDimensionIndexer implements DimensionIndexer, StringColumn {
     private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
 
-    private final String multiValueHandling;
+    private final boolean sortValues;
+    private final boolean dedupeValues;
     private volatile String[] names = new String[16];
     private volatile int cardinality = 1;
-    private final Map<ListKey, Integer> listIds = new java.util.HashMap<>();
     private final List<int[]> lists = new ArrayList<>();
+    private int[] listTable = new int[16];
+    private String[] scratchTexts = new String[8];
+    private int[] scratchIds = new int[8];
     private int[] rows = new int[1024];
     private long dictionaryBytes;
     private volatile boolean multiValued;
 
     StringDimensionIndexer(String multiValueHandling) {
-        this.multiValueHandling = multiValueHandling;
+        this.sortValues = !"array".equals(multiValueHandling);
+        this.dedupeValues = "sorted_set".equals(multiValueHandling);
     }
 
     @Override
@@ -47,33 +50,93 @@ final class StringDimensionIndexer implements DimensionIndexer, StringColumn {
             if (list.size() == 1) {
                 return id(Values.toText(list.get(0)));
             }
-            List<String> texts = new ArrayList<>(list.size());
-            for (Object value : list) {
-                texts.add(Values.toText(value));
-            }
-            if (!"array".equals(multiValueHandling)) {
-                texts.sort(NULLS_FIRST);
-            }
-            if ("sorted_set".equals(multiValueHandling)) {
-                texts = new ArrayList<>(new java.util.LinkedHashSet<>(texts));
-                if (texts.size() == 1) {
-                    return id(texts.get(0));
-                }
-            }
-            int[] encoded = new int[texts.size()];
-            for (int i = 0; i < encoded.length; i++) {
-                encoded[i] = id(texts.get(i));
-            }
-            Integer listId = listIds.get(new ListKey(encoded));
-            if (listId == null) {
-                listId = lists.size();
-                lists.add(encoded);
-                listIds.put(new ListKey(encoded), listId);
-                multiValued = true;
-            }
-            return -(listId + 1);
+            return encodeList(list);
         }
         return input == null ? NULL_ID : id(Values.toText(input));
+    }
+
+    /** A list of two or more values: ordered and deduplicated as the handling says, then one list id. */
+    private long encodeList(List<?> list) {
+        int n = list.size();
+        if (scratchTexts.length < n) {
+            scratchTexts = new String[n];
+            scratchIds = new int[n];
+        }
+        String[] texts = scratchTexts;
+        for (int i = 0; i < n; i++) {
+            texts[i] = Values.toText(list.get(i));
+        }
+        if (sortValues) {
+            insertionSort(texts, n);
+        }
+        if (dedupeValues) {
+            int kept = 1;
+            for (int i = 1; i < n; i++) {
+                if (!java.util.Objects.equals(texts[i], texts[kept - 1])) {
+                    texts[kept++] = texts[i];
+                }
+            }
+            n = kept;
+            if (n == 1) {
+                return id(texts[0]);
+            }
+        }
+        int[] encoded = scratchIds;
+        int hash = 1;
+        for (int i = 0; i < n; i++) {
+            encoded[i] = id(texts[i]);
+            hash = 31 * hash + encoded[i];
+            texts[i] = null;
+        }
+        return -(listId(encoded, n, hash) + 1);
+    }
+
+    /** Sorts small lists nulls first, then by natural order, as {@code sorted_array} wants. */
+    private static void insertionSort(String[] texts, int n) {
+        for (int i = 1; i < n; i++) {
+            String value = texts[i];
+            int j = i - 1;
+            while (j >= 0 && NULLS_FIRST.compare(texts[j], value) > 0) {
+                texts[j + 1] = texts[j];
+                j--;
+            }
+            texts[j + 1] = value;
+        }
+    }
+
+    /**
+     * The index of the list {@code ids[0 .. n)} among {@link #lists}, added if new: an open-addressing
+     * table of list indexes + 1 (0 = empty slot), so that a known list costs no allocation.
+     */
+    private int listId(int[] ids, int n, int hash) {
+        int mask = listTable.length - 1;
+        int slot = mix(hash) & mask;
+        for (int entry = listTable[slot]; entry != 0; entry = listTable[slot = (slot + 1) & mask]) {
+            int[] known = lists.get(entry - 1);
+            if (Arrays.equals(known, 0, known.length, ids, 0, n)) {
+                return entry - 1;
+            }
+        }
+        int listId = lists.size();
+        lists.add(Arrays.copyOf(ids, n));
+        listTable[slot] = listId + 1;
+        multiValued = true;
+        if (lists.size() * 2 > listTable.length) {
+            int[] bigger = new int[listTable.length * 2];
+            int biggerMask = bigger.length - 1;
+            for (int entry : listTable) {
+                if (entry != 0) {
+                    int[] known = lists.get(entry - 1);
+                    int at = mix(Arrays.hashCode(known)) & biggerMask;
+                    while (bigger[at] != 0) {
+                        at = (at + 1) & biggerMask;
+                    }
+                    bigger[at] = entry;
+                }
+            }
+            listTable = bigger;
+        }
+        return listId;
     }
 
     private static final VarHandle TABLE_ENTRY = MethodHandles.arrayElementVarHandle(long[].class);
@@ -226,18 +289,5 @@ final class StringDimensionIndexer implements DimensionIndexer, StringColumn {
     public int getId(int row, int index) {
         int stored = rows[row];
         return stored >= 0 ? stored : lists.get(-stored - 1)[index];
-    }
-
-    /** An int[] with value equality, for deduplicating value lists. */
-    private record ListKey(int[] ids) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof ListKey other && Arrays.equals(ids, other.ids);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(ids);
-        }
     }
 }

@@ -122,6 +122,29 @@ class IncrementalIndexTest {
     }
 
     @Test
+    void shouldRollUpEqualValueListsAmongManyDistinctOnes() {
+        DataSchema schema = dataSchema("""
+                {"dataSource": "wiki", "timestampSpec": {"column": "ts"}, "dimensionsSpec": {"dimensions": ["tags"]},
+                 "metricsSpec": [{"type": "count", "name": "count"}]}""");
+        List<String> events = new java.util.ArrayList<>();
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 100; i++) {
+                // the second round lists the same values in another order, with a null: sorted_array rolls them up
+                events.add(round == 0
+                        ? "{\"ts\": 1000, \"tags\": [\"v" + (i + 1) + "\", \"v" + i + "\", null]}"
+                        : "{\"ts\": 1000, \"tags\": [null, \"v" + i + "\", \"v" + (i + 1) + "\"]}");
+            }
+        }
+
+        IncrementalIndex index = index(schema, events.toArray(String[]::new));
+
+        assertThat(index.rowCount()).isEqualTo(100);
+        List<java.util.Map<String, Object>> rows = rows(index, "tags", "count");
+        assertThat(rows).allSatisfy(row -> assertThat(row.get("count")).isEqualTo(2L));
+        assertThat(rows).extracting(row -> row.get("tags")).contains(java.util.Arrays.asList(null, "v0", "v1"));
+    }
+
+    @Test
     void shouldRollUpNullMissingAndEmptyDimensionValuesTogether() {
         DataSchema schema = dataSchema("""
                 {"dataSource": "wiki", "timestampSpec": {"column": "ts"}, "dimensionsSpec": {"dimensions": ["page", "user"]},
