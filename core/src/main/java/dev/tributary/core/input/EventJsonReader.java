@@ -19,6 +19,17 @@ import java.util.Map;
  */
 final class EventJsonReader {
     private static final int MAX_DEPTH = 1000;
+    /** 10^0 .. 10^22, every one exactly representable as a double. */
+    private static final double[] POWERS_OF_TEN = new double[23];
+
+    static {
+        double power = 1;
+        for (int i = 0; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = power;
+            power *= 10;
+        }
+    }
+
     private static final ThreadLocal<NameCache> NAMES = ThreadLocal.withInitial(NameCache::new);
 
     private final byte[] in;
@@ -148,9 +159,11 @@ final class EventJsonReader {
         }
         int intEnd = pos;
         boolean decimal = false;
+        int fractionStart = -1;
         if (peek() == '.') {
             decimal = true;
             pos++;
+            fractionStart = pos;
             if (!(peek() >= '0' && peek() <= '9')) {
                 throw fail("invalid number");
             }
@@ -158,6 +171,7 @@ final class EventJsonReader {
                 pos++;
             }
         }
+        int fractionEnd = pos;
         if (peek() == 'e' || peek() == 'E') {
             decimal = true;
             pos++;
@@ -176,6 +190,19 @@ final class EventJsonReader {
             for (int i = intStart; i < intEnd; i++) {
                 value = value * 10 + (in[i] - '0');
             }
+            return negative ? -value : value;
+        }
+        if (fractionStart > 0 && pos == fractionEnd && pos - fractionStart <= 22 && (intEnd - intStart) + (pos - fractionStart) <= 15) {
+            // digits.digits with at most 15 significant digits: the digits as a long are exact, and so
+            // is 10^k up to 10^22, so one division rounds correctly (Clinger's fast path)
+            long digits = 0;
+            for (int i = intStart; i < intEnd; i++) {
+                digits = digits * 10 + (in[i] - '0');
+            }
+            for (int i = fractionStart; i < pos; i++) {
+                digits = digits * 10 + (in[i] - '0');
+            }
+            double value = digits / POWERS_OF_TEN[pos - fractionStart];
             return negative ? -value : value;
         }
         String text = new String(in, start, pos - start, StandardCharsets.ISO_8859_1);

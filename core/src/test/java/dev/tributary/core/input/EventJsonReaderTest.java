@@ -95,6 +95,32 @@ class EventJsonReaderTest {
     }
 
     @Test
+    void shouldReadDecimalsToTheSameDoubleAsParseDouble() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int i = 0; i < 200_000; i++) {
+            int intDigits = 1 + random.nextInt(10);
+            int fractionDigits = 1 + random.nextInt(random.nextBoolean() ? 6 : 24);
+            StringBuilder text = new StringBuilder(random.nextInt(4) == 0 ? "-" : "");
+            text.append(1 + random.nextInt(9));
+            for (int d = 1; d < intDigits; d++) {
+                text.append(random.nextInt(10));
+            }
+            text.append('.');
+            for (int d = 0; d < fractionDigits; d++) {
+                text.append(random.nextInt(10));
+            }
+            if (random.nextInt(10) == 0) {
+                text.setLength(text.charAt(0) == '-' ? 1 : 0);
+                text.append("0.").append(random.nextInt(1000));
+            }
+            Object read = EventJsonReader.readObject(("{\"x\":" + text + "}").getBytes(UTF_8)).get("x");
+            assertThat(read).as(text.toString()).isEqualTo(Double.parseDouble(text.toString()));
+        }
+        assertThat(EventJsonReader.readObject("{\"x\":-0.0}".getBytes(UTF_8)).get("x")).isEqualTo(-0.0d);
+        assertThat(EventJsonReader.readObject("{\"x\":1.5e3}".getBytes(UTF_8)).get("x")).isEqualTo(1500.0d);
+    }
+
+    @Test
     void shouldRefuseEverythingThatIsNotOneStrictJsonObject() {
         String[] bad = {"", "   ", "[1]", "null", "\"x\"", "{", "{\"a\"}", "{\"a\":}", "{\"a\":1,}", "{\"a\":01}",
             "{\"a\":1.}", "{\"a\":.5}", "{\"a\":+1}", "{\"a\":tru}", "{\"a\":NaN}", "{'a':1}", "{a:1}", "{\"a\":\"x}",
