@@ -1,0 +1,143 @@
+package dev.tributary.core.segment;
+
+import static dev.tributary.core.segment.BlockCodec.BLOCK_MASK;
+import static dev.tributary.core.segment.BlockCodec.BLOCK_ROWS;
+import static dev.tributary.core.segment.BlockCodec.BLOCK_SHIFT;
+
+import dev.tributary.core.column.ColumnType;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * Reads what {@link NumericStreamWriter} wrote, straight from the mapped bytes: a packed or raw block
+ * is read in place, value by value or a range at a time; an LZ4 block is decompressed once into a
+ * per-thread buffer that the next reads of the same block reuse. The block directory (a few numbers
+ * per 8192 rows) is the only part held on the heap. Thread-safe.
+ */
+final class NumericStream {
+    private static final int HEADER_BYTES = 10;
+    private static final ThreadLocal<Decompressed> DECOMPRESSED = ThreadLocal.withInitial(Decompressed::new);
+
+    private final ByteBuffer in;
+    private final ColumnType type;
+    private final int rows;
+    private final byte[] kinds;
+    private final long[] bases;
+    private final byte[] widths;
+    /** Where each block's data starts: in {@link #in}, or for LZ4 blocks, where its compressed bytes start. */
+    private final int[] dataAt;
+    private final int[] rawLength;
+
+    /** A thread's last decompressed block. */
+    private static final class Decompressed {
+        NumericStream owner;
+        int block = -1;
+        final ByteBuffer bytes = ByteBuffer.allocate(BLOCK_ROWS * 8 + 16).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    NumericStream(ByteBuffer section, String what) {
+        this.in = section.order(ByteOrder.LITTLE_ENDIAN);
+        int end = section.limit();
+        if (end < 9) {
+            throw new CorruptSegmentException(what + " is too short to hold a numeric column");
+        }
+        this.type = ColumnType.values()[section.get(end - 1)];
+        this.rows = section.getInt(end - 9);
+        int blocks = section.getInt(end - 5);
+        int directory = end - 9 - 4 * (blocks + 1);
+        if (blocks < 0 || directory < 0 || blocks != (rows + BLOCK_ROWS - 1) / BLOCK_ROWS || !type.isNumeric()) {
+            throw new CorruptSegmentException(what + " has a damaged block directory");
+        }
+        kinds = new byte[blocks];
+        bases = new long[blocks];
+        widths = new byte[blocks];
+        dataAt = new int[blocks];
+        rawLength = new int[blocks];
+        for (int b = 0; b < blocks; b++) {
+            int at = section.getInt(directory + 4 * b);
+            int next = section.getInt(directory + 4 * (b + 1));
+            kinds[b] = section.get(at);
+            bases[b] = section.getLong(at + 1);
+            widths[b] = section.get(at + 9);
+            dataAt[b] = at + HEADER_BYTES;
+            if ((kinds[b] & BlockCodec.LZ4) != 0) {
+                rawLength[b] = section.getInt(at + HEADER_BYTES);
+                dataAt[b] = at + HEADER_BYTES + 4;
+                if (rawLength[b] < 0 || rawLength[b] > BLOCK_ROWS * 8 + 16 || dataAt[b] > next) {
+                    throw new CorruptSegmentException(what + " has a damaged block " + b);
+                }
+            }
+        }
+    }
+
+    ColumnType type() {
+        return type;
+    }
+
+    int rows() {
+        return rows;
+    }
+
+    long getLong(int row) {
+        int b = row >>> BLOCK_SHIFT;
+        int kind = kinds[b];
+        if (type != ColumnType.LONG && (kind & BlockCodec.INTEGRAL) == 0) {
+            return (long) getDouble(row);
+        }
+        if ((kind & BlockCodec.KIND_MASK) == BlockCodec.CONSTANT) {
+            return bases[b];
+        }
+        if ((kind & BlockCodec.LZ4) == 0) {
+            return BlockCodec.unpack(in, dataAt[b], bases[b], widths[b], row & BLOCK_MASK);
+        }
+        return BlockCodec.unpack(decompress(b), 0, bases[b], widths[b], row & BLOCK_MASK);
+    }
+
+    double getDouble(int row) {
+        int b = row >>> BLOCK_SHIFT;
+        int kind = kinds[b];
+        int raw = kind & BlockCodec.KIND_MASK;
+        if (raw != BlockCodec.RAW64 && raw != BlockCodec.RAW32) {
+            return getLong(row);
+        }
+        ByteBuffer bytes = (kind & BlockCodec.LZ4) == 0 ? in : decompress(b);
+        int at = (kind & BlockCodec.LZ4) == 0 ? dataAt[b] : 0;
+        int i = row & BLOCK_MASK;
+        return raw == BlockCodec.RAW64 ? bytes.getDouble(at + 8 * i) : bytes.getFloat(at + 4 * i);
+    }
+
+    /** Rows {@code [start, end)} as longs into {@code out[0, end - start)}. */
+    void readLongs(int start, int end, long[] out) {
+        int done = 0;
+        while (start < end) {
+            int b = start >>> BLOCK_SHIFT;
+            int blockEnd = Math.min(end, (b + 1) << BLOCK_SHIFT);
+            int kind = kinds[b];
+            int raw = kind & BlockCodec.KIND_MASK;
+            if (raw == BlockCodec.RAW64 || raw == BlockCodec.RAW32) {
+                for (int row = start; row < blockEnd; row++) {
+                    out[done++] = (long) getDouble(row);
+                }
+            } else if (raw == BlockCodec.CONSTANT) {
+                java.util.Arrays.fill(out, done, done + blockEnd - start, bases[b]);
+                done += blockEnd - start;
+            } else {
+                ByteBuffer bytes = (kind & BlockCodec.LZ4) == 0 ? in : decompress(b);
+                int at = (kind & BlockCodec.LZ4) == 0 ? dataAt[b] : 0;
+                BlockCodec.unpack(bytes, at, bases[b], widths[b], start & BLOCK_MASK, blockEnd - (b << BLOCK_SHIFT), out, done);
+                done += blockEnd - start;
+            }
+            start = blockEnd;
+        }
+    }
+
+    private ByteBuffer decompress(int block) {
+        Decompressed d = DECOMPRESSED.get();
+        if (d.owner != this || d.block != block) {
+            BlockCodec.DECOMPRESSOR.decompress(in, dataAt[block], d.bytes, 0, rawLength[block]);
+            d.owner = this;
+            d.block = block;
+        }
+        return d.bytes;
+    }
+}
