@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A persisted segment holds exactly the live index's rows and answers every query exactly as it did. */
 class SegmentRoundTripTest {
-    static final DataSchema SCHEMA = dataSchema("""
+    static final String SCHEMA_JSON = """
             {"dataSource": "wiki", "timestampSpec": {"column": "ts", "format": "millis"},
              "dimensionsSpec": {"dimensions": ["page", "tags", {"type": "long", "name": "size"},
                                                {"type": "float", "name": "ratio"}, {"type": "double", "name": "score"}]},
@@ -36,7 +36,8 @@ class SegmentRoundTripTest {
                              {"type": "longMax", "name": "most", "fieldName": "added"},
                              {"type": "filtered", "filter": {"type": "selector", "dimension": "page", "value": "p1"},
                               "aggregator": {"type": "longSum", "name": "p1Added", "fieldName": "added"}}],
-             "granularitySpec": {"queryGranularity": "minute", "rollup": true}}""");
+             "granularitySpec": {"queryGranularity": "minute", "rollup": true}}""";
+    static final DataSchema SCHEMA = dataSchema(SCHEMA_JSON);
 
     static final String[] COLUMNS = {"page", "tags", "size", "ratio", "score", "count", "added", "delta", "low", "most", "p1Added"};
 
