@@ -42,6 +42,11 @@ public record CountAggregatorFactory(@JsonProperty("name") String name) implemen
             }
 
             @Override
+            public void aggregateRange(int slot, int start, int end) {
+                counts[slot] += Math.max(0, end - start);
+            }
+
+            @Override
             public Object get(int slot) {
                 return counts[slot];
             }

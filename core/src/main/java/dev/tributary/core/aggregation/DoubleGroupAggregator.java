@@ -2,7 +2,6 @@ package dev.tributary.core.aggregation;
 
 import dev.tributary.core.column.NumericColumn;
 import java.util.Arrays;
-import java.util.function.DoubleBinaryOperator;
 
 /**
  * Folds a numeric column as doubles into slots (sum, min, max, ...); null inputs are skipped. With
@@ -10,13 +9,30 @@ import java.util.function.DoubleBinaryOperator;
  * each input is read as a float and each partial result rounded to one.
  */
 final class DoubleGroupAggregator implements GroupAggregator {
+    /** How values fold together; an enum so that batch loops are specialized per kind. */
+    enum Fold {
+        SUM, MIN, MAX;
+
+        double apply(double a, double b) {
+            return switch (this) {
+                case SUM -> a + b;
+                case MIN -> Math.min(a, b);
+                case MAX -> Math.max(a, b);
+            };
+        }
+    }
+
+    private static final int BATCH = 8192;
+
     private final NumericColumn input;
-    private final DoubleBinaryOperator fold;
+    private final Fold fold;
     private final boolean asFloat;
     private final ValueBits present = new ValueBits();
     private double[] values = new double[0];
 
-    DoubleGroupAggregator(NumericColumn input, DoubleBinaryOperator fold, boolean asFloat) {
+    private double[] batch;
+
+    DoubleGroupAggregator(NumericColumn input, Fold fold, boolean asFloat) {
         this.input = input;
         this.fold = fold;
         this.asFloat = asFloat;
@@ -37,12 +53,58 @@ final class DoubleGroupAggregator implements GroupAggregator {
         }
         double value = asFloat ? (float) input.getDouble(row) : input.getDouble(row);
         if (present.get(slot)) {
-            value = fold.applyAsDouble(values[slot], value);
+            value = fold.apply(values[slot], value);
             values[slot] = asFloat ? (float) value : value;
         } else {
             values[slot] = value;
             present.set(slot);
         }
+    }
+
+    /**
+     * A column without nulls is read a block at a time and folded in row order (so a sum is the same
+     * double as row by row) in a loop per kind.
+     */
+    @Override
+    public void aggregateRange(int slot, int start, int end) {
+        if (start >= end) {
+            return;
+        }
+        if (input.hasNulls() || asFloat) {
+            GroupAggregator.super.aggregateRange(slot, start, end);
+            return;
+        }
+        if (batch == null) {
+            batch = new double[BATCH];
+        }
+        double[] in = batch;
+        double acc = present.get(slot) ? values[slot] : input.getDouble(start);
+        if (!present.get(slot)) {
+            start++; // the first value seeds the fold
+            present.set(slot);
+        }
+        for (int from = start; from < end; from += BATCH) {
+            int n = Math.min(BATCH, end - from);
+            input.getDoubles(from, from + n, in);
+            switch (fold) {
+                case SUM -> {
+                    for (int i = 0; i < n; i++) {
+                        acc += in[i];
+                    }
+                }
+                case MIN -> {
+                    for (int i = 0; i < n; i++) {
+                        acc = Math.min(acc, in[i]);
+                    }
+                }
+                case MAX -> {
+                    for (int i = 0; i < n; i++) {
+                        acc = Math.max(acc, in[i]);
+                    }
+                }
+            }
+        }
+        values[slot] = acc;
     }
 
     @Override

@@ -29,7 +29,7 @@ public record DoubleMinAggregatorFactory(
 
     @Override
     public GroupAggregator newGroupAggregator(QueryableIndex index) {
-        return new DoubleGroupAggregator(Columns.numeric(index, fieldName), Math::min, false);
+        return new DoubleGroupAggregator(Columns.numeric(index, fieldName), DoubleGroupAggregator.Fold.MIN, false);
     }
 
     @Override

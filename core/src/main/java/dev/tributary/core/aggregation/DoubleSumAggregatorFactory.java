@@ -29,7 +29,7 @@ public record DoubleSumAggregatorFactory(
 
     @Override
     public GroupAggregator newGroupAggregator(QueryableIndex index) {
-        return new DoubleGroupAggregator(Columns.numeric(index, fieldName), Double::sum, false);
+        return new DoubleGroupAggregator(Columns.numeric(index, fieldName), DoubleGroupAggregator.Fold.SUM, false);
     }
 
     @Override

@@ -29,7 +29,7 @@ public record FloatMaxAggregatorFactory(
 
     @Override
     public GroupAggregator newGroupAggregator(QueryableIndex index) {
-        return new DoubleGroupAggregator(Columns.numeric(index, fieldName), Math::max, true);
+        return new DoubleGroupAggregator(Columns.numeric(index, fieldName), DoubleGroupAggregator.Fold.MAX, true);
     }
 
     @Override

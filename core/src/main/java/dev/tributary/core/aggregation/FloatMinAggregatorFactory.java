@@ -29,7 +29,7 @@ public record FloatMinAggregatorFactory(
 
     @Override
     public GroupAggregator newGroupAggregator(QueryableIndex index) {
-        return new DoubleGroupAggregator(Columns.numeric(index, fieldName), Math::min, true);
+        return new DoubleGroupAggregator(Columns.numeric(index, fieldName), DoubleGroupAggregator.Fold.MIN, true);
     }
 
     @Override

@@ -29,7 +29,7 @@ public record FloatSumAggregatorFactory(
 
     @Override
     public GroupAggregator newGroupAggregator(QueryableIndex index) {
-        return new DoubleGroupAggregator(Columns.numeric(index, fieldName), Double::sum, true);
+        return new DoubleGroupAggregator(Columns.numeric(index, fieldName), DoubleGroupAggregator.Fold.SUM, true);
     }
 
     @Override

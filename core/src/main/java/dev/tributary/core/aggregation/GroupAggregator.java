@@ -12,6 +12,16 @@ public interface GroupAggregator {
     /** Folds row {@code row} into slot {@code slot}. */
     void aggregate(int slot, int row);
 
+    /**
+     * Folds rows {@code [start, end)} into slot {@code slot}, in row order: what a scan does with a
+     * run of rows that share a bucket. Implementations may read the range a block at a time.
+     */
+    default void aggregateRange(int slot, int start, int end) {
+        for (int row = start; row < end; row++) {
+            aggregate(slot, row);
+        }
+    }
+
     /** The slot's intermediate value, or null when nothing non-null was aggregated into it. */
     Object get(int slot);
 }

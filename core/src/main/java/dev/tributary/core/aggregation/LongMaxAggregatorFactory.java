@@ -29,7 +29,7 @@ public record LongMaxAggregatorFactory(
 
     @Override
     public GroupAggregator newGroupAggregator(QueryableIndex index) {
-        return new LongGroupAggregator(Columns.numeric(index, fieldName), Math::max);
+        return new LongGroupAggregator(Columns.numeric(index, fieldName), LongGroupAggregator.Fold.MAX);
     }
 
     @Override

@@ -29,7 +29,7 @@ public record LongMinAggregatorFactory(
 
     @Override
     public GroupAggregator newGroupAggregator(QueryableIndex index) {
-        return new LongGroupAggregator(Columns.numeric(index, fieldName), Math::min);
+        return new LongGroupAggregator(Columns.numeric(index, fieldName), LongGroupAggregator.Fold.MIN);
     }
 
     @Override

@@ -29,7 +29,7 @@ public record LongSumAggregatorFactory(
 
     @Override
     public GroupAggregator newGroupAggregator(QueryableIndex index) {
-        return new LongGroupAggregator(Columns.numeric(index, fieldName), Long::sum);
+        return new LongGroupAggregator(Columns.numeric(index, fieldName), LongGroupAggregator.Fold.SUM);
     }
 
     @Override

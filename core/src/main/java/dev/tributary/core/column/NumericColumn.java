@@ -11,6 +11,25 @@ public non-sealed interface NumericColumn extends Column {
     /** The row's value as a double; 0.0 when null. */
     double getDouble(int row);
 
+    /** False when {@link #isNull} is false for every row, so that readers may skip asking. */
+    default boolean hasNulls() {
+        return true;
+    }
+
+    /** Rows {@code [start, end)} as longs (0 for nulls) into {@code out[0, end - start)}. */
+    default void getLongs(int start, int end, long[] out) {
+        for (int row = start; row < end; row++) {
+            out[row - start] = getLong(row);
+        }
+    }
+
+    /** Rows {@code [start, end)} as doubles (0.0 for nulls) into {@code out[0, end - start)}. */
+    default void getDoubles(int start, int end, double[] out) {
+        for (int row = start; row < end; row++) {
+            out[row - start] = getDouble(row);
+        }
+    }
+
     /** The row's value boxed as the column's type (Long, Float or Double), or null. */
     default Object getObject(int row) {
         if (isNull(row)) {

@@ -39,6 +39,14 @@ public interface QueryableIndex {
     NumericColumn time();
 
     /**
+     * True when row numbers are in time order (a segment; a live index appends rows as events come),
+     * so that a scan may find a time range by binary search and aggregate runs of rows at once.
+     */
+    default boolean sortedByTime() {
+        return false;
+    }
+
+    /**
      * Visits every row that exists when the scan starts, as consecutive blocks {@code [start, end)} of
      * row numbers, in no particular time order. Each block is visited under the guard that keeps its
      * rows stable (a live index's read lock), so a visitor never sees a half-written row; keep the work

@@ -93,6 +93,14 @@ final class TimeseriesEngine {
         NumericColumn time = piece.time();
         long from = clipped.start();
         long to = clipped.end();
+        if (piece.sortedByTime() && query.filter() == null) {
+            piece.scan((start, end) -> {
+                running.check();
+                aggregateRuns(time, start, end, from, to, slots, nonEmpty, aggregators);
+            });
+            combine(query, slots, nonEmpty, aggregators, buckets);
+            return;
+        }
         piece.scan((start, end) -> {
             running.check();
             for (int row = start; row < end; row++) {
@@ -107,6 +115,47 @@ final class TimeseriesEngine {
                 }
             }
         });
+        combine(query, slots, nonEmpty, aggregators, buckets);
+    }
+
+    /**
+     * Rows sorted by time, no filter: each bucket's rows are one run, found by binary search, and
+     * every aggregator folds the run at once.
+     */
+    private static void aggregateRuns(NumericColumn time, int start, int end, long from, long to, Buckets slots,
+            boolean[] nonEmpty, GroupAggregator[] aggregators) {
+        int row = firstAtOrAfter(time, start, end, from);
+        int stop = firstAtOrAfter(time, row, end, to);
+        while (row < stop) {
+            int slot = slots.slot(time.getLong(row));
+            long bucketEnd = slot + 1 < slots.size() ? slots.start(slot + 1) : to;
+            int runEnd = firstAtOrAfter(time, row, stop, bucketEnd);
+            nonEmpty[slot] = true;
+            for (GroupAggregator aggregator : aggregators) {
+                aggregator.aggregateRange(slot, row, runEnd);
+            }
+            row = runEnd;
+        }
+    }
+
+    /** The first row of {@code [low, high)} whose time is at least {@code value}; rows sorted by time. */
+    private static int firstAtOrAfter(NumericColumn time, int low, int high, long value) {
+        int lo = low;
+        int hi = high;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (time.getLong(mid) < value) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static void combine(TimeseriesQuery query, Buckets slots, boolean[] nonEmpty, GroupAggregator[] aggregators,
+            TreeMap<Long, Bucket> buckets) {
+        List<AggregatorFactory> aggregations = query.aggregations();
         boolean all = query.granularity() == Granularity.ALL;
         for (int slot = 0; slot < slots.size(); slot++) {
             Bucket bucket = buckets.computeIfAbsent(all ? Long.MIN_VALUE : slots.start(slot), k -> new Bucket(aggregations.size()));

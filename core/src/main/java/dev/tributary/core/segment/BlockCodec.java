@@ -77,6 +77,25 @@ final class BlockCodec {
         return base + (width == 64 ? v : v & ((1L << width) - 1));
     }
 
+    /** As {@link #unpack(ByteBuffer, int, long, int, int, int, long[], int)}, converted to doubles. */
+    static void unpackDoubles(ByteBuffer in, int at, long base, int width, int from, int to, double[] out, int offset) {
+        if (width == 0) {
+            java.util.Arrays.fill(out, offset, offset + to - from, base);
+            return;
+        }
+        long mask = width == 64 ? -1L : (1L << width) - 1;
+        long bit = (long) from * width;
+        for (int i = 0; i < to - from; i++, bit += width) {
+            int word = at + (int) (bit >>> 6) * 8;
+            int shift = (int) (bit & 63);
+            long v = in.getLong(word) >>> shift;
+            if (shift + width > 64) {
+                v |= in.getLong(word + 8) << (64 - shift);
+            }
+            out[offset + i] = base + (v & mask);
+        }
+    }
+
     /** Values {@code [from, to)} of a packed run into {@code out[offset, offset + to - from)}. */
     static void unpack(ByteBuffer in, int at, long base, int width, int from, int to, long[] out, int offset) {
         if (width == 0) {

@@ -36,13 +36,23 @@ final class MappedNumericColumn implements NumericColumn {
         return values.getDouble(row);
     }
 
-    int rows() {
-        return values.rows();
+    @Override
+    public boolean hasNulls() {
+        return hasNulls;
     }
 
-    /** Rows {@code [start, end)} as longs (0 for null rows) into {@code out[0, end - start)}. */
-    void readLongs(int start, int end, long[] out) {
+    @Override
+    public void getLongs(int start, int end, long[] out) {
         values.readLongs(start, end, out);
+    }
+
+    @Override
+    public void getDoubles(int start, int end, double[] out) {
+        values.readDoubles(start, end, out);
+    }
+
+    int rows() {
+        return values.rows();
     }
 
     /** The null rows; empty when there are none. */

@@ -11,12 +11,18 @@ import java.nio.ByteOrder;
 /**
  * Reads what {@link NumericStreamWriter} wrote, straight from the mapped bytes: a packed or raw block
  * is read in place, value by value or a range at a time; an LZ4 block is decompressed once into a
- * per-thread buffer that the next reads of the same block reuse. The block directory (a few numbers
+ * per-thread cache of a few blocks that the next reads of the same block reuse. The block directory (a few numbers
  * per 8192 rows) is the only part held on the heap. Thread-safe.
  */
 final class NumericStream {
     private static final int HEADER_BYTES = 10;
-    private static final ThreadLocal<Decompressed> DECOMPRESSED = ThreadLocal.withInitial(Decompressed::new);
+    /** Per thread, a few decompressed blocks, so that reading several columns row by row does not thrash. */
+    private static final int CACHED_BLOCKS = 16;
+    private static final ThreadLocal<Decompressed[]> DECOMPRESSED = ThreadLocal.withInitial(() -> new Decompressed[CACHED_BLOCKS]);
+    private static final java.util.concurrent.atomic.AtomicInteger STREAMS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Spreads the streams of one query over the cache slots. */
+    private final int cacheSeed = STREAMS.getAndIncrement() * 7;
 
     private final ByteBuffer in;
     private final ColumnType type;
@@ -28,7 +34,7 @@ final class NumericStream {
     private final int[] dataAt;
     private final int[] rawLength;
 
-    /** A thread's last decompressed block. */
+    /** One decompressed block of a thread's cache. */
     private static final class Decompressed {
         NumericStream owner;
         int block = -1;
@@ -131,8 +137,42 @@ final class NumericStream {
         }
     }
 
+    /** Rows {@code [start, end)} as doubles into {@code out[0, end - start)}. */
+    void readDoubles(int start, int end, double[] out) {
+        int done = 0;
+        while (start < end) {
+            int b = start >>> BLOCK_SHIFT;
+            int blockEnd = Math.min(end, (b + 1) << BLOCK_SHIFT);
+            int n = blockEnd - start;
+            int kind = kinds[b];
+            int raw = kind & BlockCodec.KIND_MASK;
+            ByteBuffer bytes = (kind & BlockCodec.LZ4) == 0 ? in : decompress(b);
+            int at = (kind & BlockCodec.LZ4) == 0 ? dataAt[b] : 0;
+            int first = start & BLOCK_MASK;
+            if (raw == BlockCodec.RAW64) {
+                bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN).position(at + 8 * first).asDoubleBuffer().get(out, done, n);
+            } else if (raw == BlockCodec.RAW32) {
+                for (int i = 0; i < n; i++) {
+                    out[done + i] = bytes.getFloat(at + 4 * (first + i));
+                }
+            } else if (raw == BlockCodec.CONSTANT) {
+                java.util.Arrays.fill(out, done, done + n, (double) bases[b]);
+            } else {
+                BlockCodec.unpackDoubles(bytes, at, bases[b], widths[b], first, first + n, out, done);
+            }
+            done += n;
+            start = blockEnd;
+        }
+    }
+
     private ByteBuffer decompress(int block) {
-        Decompressed d = DECOMPRESSED.get();
+        Decompressed[] cache = DECOMPRESSED.get();
+        int slot = (cacheSeed + block) & (CACHED_BLOCKS - 1);
+        Decompressed d = cache[slot];
+        if (d == null) {
+            d = new Decompressed();
+            cache[slot] = d;
+        }
         if (d.owner != this || d.block != block) {
             BlockCodec.DECOMPRESSOR.decompress(in, dataAt[block], d.bytes, 0, rawLength[block]);
             d.owner = this;

@@ -150,6 +150,11 @@ public final class Segment implements QueryableIndex, AutoCloseable {
         return time;
     }
 
+    @Override
+    public boolean sortedByTime() {
+        return true;
+    }
+
     /** Visits the rows in blocks of the column files' block size; no guard is needed. */
     @Override
     public void scan(RowBlockVisitor visitor) {
