@@ -493,6 +493,20 @@ public final class HyperLogLogCollector {
         return c;
     }
 
+    /**
+     * Reads {@link #toByteArray} of a dense collector back into that collector. Every collector an
+     * index row holds is dense (ingestion folds each event's collector into it) and writes sparse bytes
+     * while it has few registers set; {@link #fromBytes} reads those, as Druid does, into a sparse
+     * collector, which sums its estimate in another order, skips the overflow register, and folds into
+     * a different dense version byte. This one gives the state the row had, so it answers alike.
+     */
+    static HyperLogLogCollector fromDenseCollectorBytes(byte[] bytes) {
+        HyperLogLogCollector c = fromBytes(bytes);
+        c.dense = true;
+        c.sparseEntries = 0; // so denseVersion stays what the bytes said: VERSION for sparse bytes
+        return c;
+    }
+
     /** Reads the base64 text Druid sends collectors as. */
     public static HyperLogLogCollector fromBase64(String text) {
         return fromBytes(Base64.getDecoder().decode(text));
