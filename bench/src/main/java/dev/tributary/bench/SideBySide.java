@@ -48,7 +48,7 @@ public final class SideBySide {
         out.printf("%nwhole run: %.0f s%n", (System.nanoTime() - started) / 1e9);
     }
 
-    static String environment() {
+    public static String environment() {
         Runtime runtime = Runtime.getRuntime();
         return String.format("java %s (%s), %d CPUs, max heap %,d MB, GC %s, JVM args %s",
                 System.getProperty("java.version"), System.getProperty("java.vm.name"), runtime.availableProcessors(),

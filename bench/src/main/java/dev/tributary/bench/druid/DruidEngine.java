@@ -25,6 +25,7 @@ import org.apache.druid.query.aggregation.hyperloglog.HyperUniquesSerde;
 import org.apache.druid.query.groupby.GroupByQuery;
 import org.apache.druid.query.groupby.ResultRow;
 import org.apache.druid.segment.IncrementalIndexSegment;
+import org.apache.druid.segment.Segment;
 import org.apache.druid.segment.incremental.IncrementalIndex;
 import org.apache.druid.segment.incremental.IncrementalIndexAddResult;
 import org.apache.druid.segment.incremental.IncrementalIndexSchema;
@@ -36,7 +37,8 @@ import org.apache.druid.timeline.SegmentId;
  * Apache Druid's processing engine as the baseline: events are read by Druid's Jackson mapper into a
  * map and made a {@code MapBasedInputRow} by {@link MapInputRowParser} (what Druid's JSON input
  * format does per record), then added to an {@link OnheapIncrementalIndex}. Queries run through
- * Druid's own query runners over an {@link IncrementalIndexSegment}.
+ * Druid's own query runners over an {@link IncrementalIndexSegment}, or over any other {@link Segment}
+ * (a persisted one, in the segment benchmarks).
  */
 public final class DruidEngine implements Engine {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
@@ -110,6 +112,54 @@ public final class DruidEngine implements Engine {
         return List.of();
     }
 
+    /** The dataSchema's metrics, as Druid reads them. */
+    public AggregatorFactory[] metrics() {
+        return indexSchema.getMetrics();
+    }
+
+    /** The dataSchema's dimensions, as Druid reads them. */
+    public DimensionsSpec dimensionsSpec() {
+        return indexSchema.getDimensionsSpec();
+    }
+
+    /**
+     * Prepares a Druid native query (JSON) against one segment, live or persisted, through the runner
+     * chain of {@link DruidQueryRunners}, and runs it once to be sure it runs.
+     *
+     * @throws UnsupportedQueryException if Druid cannot read the query or the bench wires no runner for it
+     */
+    public PreparedQuery prepare(String queryJson, Segment segment) {
+        Query<?> query;
+        try {
+            query = mapper.readValue(queryJson, Query.class);
+        } catch (IOException e) {
+            throw new UnsupportedQueryException("Druid cannot read the query: " + e.getMessage(), e);
+        }
+        DruidQueryRunners.Prepared<?> prepared = DruidQueryRunners.shared().prepare(query, segment);
+        prepared.run();
+        return new PreparedQuery() {
+            @Override
+            public Object run() {
+                return prepared.run();
+            }
+
+            @Override
+            public String toJson(Object results) {
+                try {
+                    if (query instanceof GroupByQuery groupBy) {
+                        // Written as Row, so that Jackson adds the "version" type id a broker's answer carries.
+                        List<Row> rows = ((List<?>) results).stream()
+                                .map(row -> (Row) ((ResultRow) row).toMapBasedRow(groupBy)).toList();
+                        return mapper.writerFor(ROWS).writeValueAsString(rows);
+                    }
+                    return mapper.writeValueAsString(results);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+    }
+
     /** Druid's index, and the segment view its query runners read. */
     public final class DruidIndex implements EngineIndex {
         private final IncrementalIndex index;
@@ -136,38 +186,14 @@ public final class DruidEngine implements Engine {
             return index.getBytesInMemory().get();
         }
 
+        /** The index itself, for persisting it. */
+        public IncrementalIndex incrementalIndex() {
+            return index;
+        }
+
         @Override
         public PreparedQuery prepare(String queryJson) {
-            Query<?> query;
-            try {
-                query = mapper.readValue(queryJson, Query.class);
-            } catch (IOException e) {
-                throw new UnsupportedQueryException("Druid cannot read the query: " + e.getMessage(), e);
-            }
-            IncrementalIndexSegment segment = new IncrementalIndexSegment(index, SegmentId.dummy("bench"));
-            DruidQueryRunners.Prepared<?> prepared = DruidQueryRunners.shared().prepare(query, segment);
-            prepared.run();
-            return new PreparedQuery() {
-                @Override
-                public Object run() {
-                    return prepared.run();
-                }
-
-                @Override
-                public String toJson(Object results) {
-                    try {
-                        if (query instanceof GroupByQuery groupBy) {
-                            // Written as Row, so that Jackson adds the "version" type id a broker's answer carries.
-                            List<Row> rows = ((List<?>) results).stream()
-                                    .map(row -> (Row) ((ResultRow) row).toMapBasedRow(groupBy)).toList();
-                            return mapper.writerFor(ROWS).writeValueAsString(rows);
-                        }
-                        return mapper.writeValueAsString(results);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-            };
+            return DruidEngine.this.prepare(queryJson, new IncrementalIndexSegment(index, SegmentId.dummy("bench")));
         }
     }
 }

@@ -9,11 +9,11 @@ import org.apache.druid.math.expr.ExprMacroTable;
  * Druid's JSON mapper as a Druid server configures it, minus Guice: aggregators and queries ask for an
  * injected {@link ExprMacroTable} (no expression macros are needed here) and for the mapper itself.
  */
-final class DruidJson {
+public final class DruidJson {
     private DruidJson() {
     }
 
-    static ObjectMapper newMapper() {
+    public static ObjectMapper newMapper() {
         ObjectMapper mapper = new DefaultObjectMapper();
         mapper.setInjectableValues(new InjectableValues.Std()
                 .addValue(ExprMacroTable.class, ExprMacroTable.nil())

@@ -9,6 +9,7 @@ import dev.tributary.bench.engine.EngineIndex;
 import dev.tributary.bench.engine.PreparedQuery;
 import dev.tributary.bench.engine.UnsupportedQueryException;
 import dev.tributary.core.index.IncrementalIndex;
+import dev.tributary.core.index.QueryableIndex;
 import dev.tributary.core.input.InputRow;
 import dev.tributary.core.input.JsonInputRowParser;
 import dev.tributary.core.query.Query;
@@ -54,46 +55,69 @@ public final class TributaryEngine implements Engine {
     }
 
     @Override
-    public EngineIndex newIndex() {
-        IncrementalIndex index = new IncrementalIndex(schema);
-        QueryExecutor executor = new QueryExecutor(dataSource -> List.of(index));
-        return new EngineIndex() {
+    public TributaryIndex newIndex() {
+        return new TributaryIndex(new IncrementalIndex(schema));
+    }
+
+    /**
+     * Prepares a Druid native query (JSON) against these pieces of the dataSource, live or persisted,
+     * as the query executor reads them, and runs it once to be sure it runs.
+     *
+     * @throws UnsupportedQueryException if Tributary cannot read or run the query
+     */
+    public static PreparedQuery prepare(String queryJson, List<? extends QueryableIndex> pieces) {
+        QueryExecutor executor = new QueryExecutor(dataSource -> pieces);
+        Query query;
+        try {
+            query = QueryReader.read(queryJson.getBytes(StandardCharsets.UTF_8));
+            executor.run(query);
+        } catch (RuntimeException e) {
+            throw new UnsupportedQueryException(e.getMessage(), e);
+        }
+        return new PreparedQuery() {
             @Override
-            public void add(Object parsedEvent) {
-                index.add((InputRow) parsedEvent);
+            public Object run() {
+                return executor.run(query);
             }
 
             @Override
-            public int rowCount() {
-                return index.rowCount();
-            }
-
-            @Override
-            public PreparedQuery prepare(String queryJson) {
-                Query query;
+            public String toJson(Object results) {
                 try {
-                    query = QueryReader.read(queryJson.getBytes(StandardCharsets.UTF_8));
-                    executor.run(query);
-                } catch (RuntimeException e) {
-                    throw new UnsupportedQueryException(e.getMessage(), e);
+                    return JSON.writeValueAsString(results);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-                return new PreparedQuery() {
-                    @Override
-                    public Object run() {
-                        return executor.run(query);
-                    }
-
-                    @Override
-                    public String toJson(Object results) {
-                        try {
-                            return JSON.writeValueAsString(results);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    }
-                };
             }
         };
+    }
+
+    /** Tributary's live index, queried as the only piece of its dataSource. */
+    public static final class TributaryIndex implements EngineIndex {
+        private final IncrementalIndex index;
+
+        TributaryIndex(IncrementalIndex index) {
+            this.index = index;
+        }
+
+        @Override
+        public void add(Object parsedEvent) {
+            index.add((InputRow) parsedEvent);
+        }
+
+        @Override
+        public int rowCount() {
+            return index.rowCount();
+        }
+
+        /** The index itself, for persisting it. */
+        public IncrementalIndex incrementalIndex() {
+            return index;
+        }
+
+        @Override
+        public PreparedQuery prepare(String queryJson) {
+            return TributaryEngine.prepare(queryJson, List.of(index));
+        }
     }
 
     @Override
