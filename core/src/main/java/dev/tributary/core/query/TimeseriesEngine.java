@@ -124,8 +124,24 @@ final class TimeseriesEngine {
      */
     private static void aggregateRuns(NumericColumn time, int start, int end, long from, long to, Buckets slots,
             boolean[] nonEmpty, GroupAggregator[] aggregators) {
-        int row = firstAtOrAfter(time, start, end, from);
-        int stop = firstAtOrAfter(time, row, end, to);
+        if (start >= end) {
+            return;
+        }
+        long first = time.getLong(start);
+        long last = time.getLong(end - 1);
+        if (first >= from && last < to) {
+            int slot = slots.slot(first);
+            if (slot == slots.slot(last)) {
+                // the common case: the whole block is one run
+                nonEmpty[slot] = true;
+                for (GroupAggregator aggregator : aggregators) {
+                    aggregator.aggregateRange(slot, start, end);
+                }
+                return;
+            }
+        }
+        int row = first >= from ? start : firstAtOrAfter(time, start, end, from);
+        int stop = last < to ? end : firstAtOrAfter(time, row, end, to);
         while (row < stop) {
             int slot = slots.slot(time.getLong(row));
             long bucketEnd = slot + 1 < slots.size() ? slots.start(slot + 1) : to;

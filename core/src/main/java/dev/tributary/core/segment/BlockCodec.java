@@ -3,7 +3,7 @@ package dev.tributary.core.segment;
 import java.nio.ByteBuffer;
 import net.jpountz.lz4.LZ4Compressor;
 import net.jpountz.lz4.LZ4Factory;
-import net.jpountz.lz4.LZ4FastDecompressor;
+import net.jpountz.lz4.LZ4SafeDecompressor;
 
 /**
  * How one block of up to {@link #BLOCK_ROWS} numbers is stored. A block starts with its kind byte:
@@ -14,6 +14,13 @@ import net.jpountz.lz4.LZ4FastDecompressor;
  *       times, counts, sums and dictionary ids are small or close together);</li>
  *   <li>{@link #RAW64} / {@link #RAW32}: the values' IEEE bits, 8 or 4 bytes each (doubles and
  *       floats that are not whole numbers);</li>
+ *   <li>{@link #DECIMAL}: doubles with few decimals (prices, sums of them), as {@code scaled *
+ *       10^-e}: a byte {@code e}, a short {@code k}, {@code k} exceptions (short row positions, then
+ *       the doubles) for values that do not come back bit for bit that way, then the scaled longs
+ *       packed as in {@link #PACKED} from the base; decoding is one multiplication per value;</li>
+ *   <li>{@link #TABLE}: at most {@link #MAX_TABLE} distinct values, sorted (a short count, then the
+ *       longs), then each row's index into them packed in the base's place as in {@link #PACKED}
+ *       (times of a coarse query granularity, and other columns of few values spread wide);</li>
  * </ul>
  * {@link #INTEGRAL} marks doubles or floats that are all whole numbers, stored as longs by one of the
  * first two kinds. {@link #LZ4} marks a payload compressed with LZ4 (an int with its raw length
@@ -29,13 +36,21 @@ final class BlockCodec {
     static final int PACKED = 1;
     static final int RAW64 = 2;
     static final int RAW32 = 3;
+    static final int TABLE = 4;
+    static final int DECIMAL = 5;
+    /** {@link #DECIMAL} scales: a value is {@code scaled * INVERSE_POWERS[e]}. */
+    static final double[] POWERS = {1, 10, 100, 1000, 10000};
+    static final double[] INVERSE_POWERS = {1, 0.1, 0.01, 0.001, 0.0001};
+    /** At most this many distinct values make a {@link #TABLE} block. */
+    static final int MAX_TABLE = 256;
     static final int KIND_MASK = 0x0f;
     static final int INTEGRAL = 0x40;
     static final int LZ4 = 0x80;
 
     private static final LZ4Factory LZ4_FACTORY = LZ4Factory.fastestInstance();
     static final LZ4Compressor COMPRESSOR = LZ4_FACTORY.fastCompressor();
-    static final LZ4FastDecompressor DECOMPRESSOR = LZ4_FACTORY.fastDecompressor();
+    /** The safe decompressor: its JNI form runs natively on mapped (direct) buffers; the "fast" one is Java only. */
+    static final LZ4SafeDecompressor DECOMPRESSOR = LZ4_FACTORY.safeDecompressor();
 
     private BlockCodec() {
     }
@@ -77,40 +92,105 @@ final class BlockCodec {
         return base + (width == 64 ? v : v & ((1L << width) - 1));
     }
 
+    /** Values {@code [from, to)} of a {@link #DECIMAL} payload at {@code at} into {@code out[offset, ...)}. */
+    static void unpackDecimal(ByteBuffer in, int at, long base, int width, int from, int to, double[] out, int offset) {
+        double factor = INVERSE_POWERS[in.get(at)];
+        int exceptions = in.getShort(at + 1) & 0xffff;
+        int packedAt = at + 3 + 10 * exceptions;
+        long mask = width == 64 ? -1L : (1L << width) - 1;
+        int bit = from * width;
+        for (int i = offset, end = offset + to - from; i < end; i++, bit += width) {
+            long v = in.getLong(packedAt + (bit >>> 3)) >>> (bit & 7);
+            out[i] = (base + (v & mask)) * factor;
+        }
+        for (int x = 0; x < exceptions; x++) {
+            int position = in.getShort(at + 3 + 2 * x) & 0xffff;
+            if (position >= from && position < to) {
+                out[offset + position - from] = in.getDouble(at + 3 + 2 * exceptions + 8 * x);
+            }
+        }
+    }
+
+    /** Value {@code i} of a {@link #DECIMAL} payload. */
+    static double decimal(ByteBuffer in, int at, long base, int width, int i) {
+        int exceptions = in.getShort(at + 1) & 0xffff;
+        for (int x = 0; x < exceptions; x++) {
+            if ((in.getShort(at + 3 + 2 * x) & 0xffff) == i) {
+                return in.getDouble(at + 3 + 2 * exceptions + 8 * x);
+            }
+        }
+        return unpack(in, at + 3 + 10 * exceptions, base, width, i) * INVERSE_POWERS[in.get(at)];
+    }
+
     /** As {@link #unpack(ByteBuffer, int, long, int, int, int, long[], int)}, converted to doubles. */
     static void unpackDoubles(ByteBuffer in, int at, long base, int width, int from, int to, double[] out, int offset) {
+        int n = to - from;
         if (width == 0) {
-            java.util.Arrays.fill(out, offset, offset + to - from, base);
+            java.util.Arrays.fill(out, offset, offset + n, base);
             return;
         }
         long mask = width == 64 ? -1L : (1L << width) - 1;
-        long bit = (long) from * width;
-        for (int i = 0; i < to - from; i++, bit += width) {
-            int word = at + (int) (bit >>> 6) * 8;
-            int shift = (int) (bit & 63);
-            long v = in.getLong(word) >>> shift;
-            if (shift + width > 64) {
-                v |= in.getLong(word + 8) << (64 - shift);
+        if (width <= 57) {
+            // one unaligned little-endian load per value, at the byte holding its first bit; the
+            // value's bits fit in the loaded 64 after a shift of at most 7 (the padding word
+            // makes the last load safe)
+            // a block holds at most 8192 values of 64 bits: bit positions fit an int
+            int bit = from * width;
+            for (int i = offset, end = offset + n; i < end; i++, bit += width) {
+                long v = in.getLong(at + (bit >>> 3)) >>> (bit & 7);
+                out[i] = base + (v & mask);
             }
+            return;
+        }
+        int firstWord = (int) (((long) from * width) >>> 6);
+        int words = packedWords(to, width) - firstWord;
+        long[] packed = WORDS.get();
+        in.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN).position(at + 8 * firstWord).asLongBuffer().get(packed, 0, words);
+        long bit = (long) from * width - 64L * firstWord;
+        for (int i = 0; i < n; i++, bit += width) {
+            int word = (int) (bit >>> 6);
+            int shift = (int) bit & 63;
+            long v = (packed[word] >>> shift) | ((packed[word + 1] << 1) << (63 - shift));
             out[offset + i] = base + (v & mask);
         }
     }
 
-    /** Values {@code [from, to)} of a packed run into {@code out[offset, offset + to - from)}. */
+    private static final ThreadLocal<long[]> WORDS = ThreadLocal.withInitial(() -> new long[packedWords(BLOCK_ROWS, 64)]);
+
+    /**
+     * Values {@code [from, to)} of a packed run into {@code out[offset, offset + to - from)}. The
+     * words are copied to a per-thread array first (a bulk copy), so that the unpacking loop reads
+     * a plain array, branch-free: the padding word lets every value read two words.
+     */
     static void unpack(ByteBuffer in, int at, long base, int width, int from, int to, long[] out, int offset) {
+        int n = to - from;
         if (width == 0) {
-            java.util.Arrays.fill(out, offset, offset + to - from, base);
+            java.util.Arrays.fill(out, offset, offset + n, base);
             return;
         }
         long mask = width == 64 ? -1L : (1L << width) - 1;
-        long bit = (long) from * width;
-        for (int i = 0; i < to - from; i++, bit += width) {
-            int word = at + (int) (bit >>> 6) * 8;
-            int shift = (int) (bit & 63);
-            long v = in.getLong(word) >>> shift;
-            if (shift + width > 64) {
-                v |= in.getLong(word + 8) << (64 - shift);
+        if (width <= 57) {
+            // one unaligned little-endian load per value, at the byte holding its first bit; the
+            // value's bits fit in the loaded 64 after a shift of at most 7 (the padding word
+            // makes the last load safe)
+            // a block holds at most 8192 values of 64 bits: bit positions fit an int
+            int bit = from * width;
+            for (int i = offset, end = offset + n; i < end; i++, bit += width) {
+                long v = in.getLong(at + (bit >>> 3)) >>> (bit & 7);
+                out[i] = base + (v & mask);
             }
+            return;
+        }
+        int firstWord = (int) (((long) from * width) >>> 6);
+        int words = packedWords(to, width) - firstWord;
+        long[] packed = WORDS.get();
+        in.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN).position(at + 8 * firstWord).asLongBuffer().get(packed, 0, words);
+        long bit = (long) from * width - 64L * firstWord;
+        for (int i = 0; i < n; i++, bit += width) {
+            int word = (int) (bit >>> 6);
+            int shift = (int) bit & 63;
+            // (x << 1) << (63 - shift) is x << (64 - shift), and 0 when shift is 0
+            long v = (packed[word] >>> shift) | ((packed[word + 1] << 1) << (63 - shift));
             out[offset + i] = base + (v & mask);
         }
     }

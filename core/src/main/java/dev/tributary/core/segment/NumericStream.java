@@ -33,12 +33,14 @@ final class NumericStream {
     /** Where each block's data starts: in {@link #in}, or for LZ4 blocks, where its compressed bytes start. */
     private final int[] dataAt;
     private final int[] rawLength;
+    private final int[] compressedLength;
 
     /** One decompressed block of a thread's cache. */
     private static final class Decompressed {
         NumericStream owner;
         int block = -1;
-        final ByteBuffer bytes = ByteBuffer.allocate(BLOCK_ROWS * 8 + 16).order(ByteOrder.LITTLE_ENDIAN);
+        /** Direct, like the mapped source, so that native decompression applies. */
+        final ByteBuffer bytes = ByteBuffer.allocateDirect(BLOCK_ROWS * 8 + 16).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     NumericStream(ByteBuffer section, String what) {
@@ -59,6 +61,7 @@ final class NumericStream {
         widths = new byte[blocks];
         dataAt = new int[blocks];
         rawLength = new int[blocks];
+        compressedLength = new int[blocks];
         for (int b = 0; b < blocks; b++) {
             int at = section.getInt(directory + 4 * b);
             int next = section.getInt(directory + 4 * (b + 1));
@@ -69,6 +72,7 @@ final class NumericStream {
             if ((kinds[b] & BlockCodec.LZ4) != 0) {
                 rawLength[b] = section.getInt(at + HEADER_BYTES);
                 dataAt[b] = at + HEADER_BYTES + 4;
+                compressedLength[b] = next - dataAt[b];
                 if (rawLength[b] < 0 || rawLength[b] > BLOCK_ROWS * 8 + 16 || dataAt[b] > next) {
                     throw new CorruptSegmentException(what + " has a damaged block " + b);
                 }
@@ -93,16 +97,24 @@ final class NumericStream {
         if ((kind & BlockCodec.KIND_MASK) == BlockCodec.CONSTANT) {
             return bases[b];
         }
-        if ((kind & BlockCodec.LZ4) == 0) {
-            return BlockCodec.unpack(in, dataAt[b], bases[b], widths[b], row & BLOCK_MASK);
+        ByteBuffer bytes = (kind & BlockCodec.LZ4) == 0 ? in : decompress(b);
+        int at = (kind & BlockCodec.LZ4) == 0 ? dataAt[b] : 0;
+        if ((kind & BlockCodec.KIND_MASK) == BlockCodec.TABLE) {
+            int index = (int) BlockCodec.unpack(bytes, at + (int) bases[b], 0, widths[b], row & BLOCK_MASK);
+            return bytes.getLong(at + 2 + 8 * index);
         }
-        return BlockCodec.unpack(decompress(b), 0, bases[b], widths[b], row & BLOCK_MASK);
+        return BlockCodec.unpack(bytes, at, bases[b], widths[b], row & BLOCK_MASK);
     }
 
     double getDouble(int row) {
         int b = row >>> BLOCK_SHIFT;
         int kind = kinds[b];
         int raw = kind & BlockCodec.KIND_MASK;
+        if (raw == BlockCodec.DECIMAL) {
+            ByteBuffer bytes = (kind & BlockCodec.LZ4) == 0 ? in : decompress(b);
+            int at = (kind & BlockCodec.LZ4) == 0 ? dataAt[b] : 0;
+            return BlockCodec.decimal(bytes, at, bases[b], widths[b], row & BLOCK_MASK);
+        }
         if (raw != BlockCodec.RAW64 && raw != BlockCodec.RAW32) {
             return getLong(row);
         }
@@ -120,13 +132,22 @@ final class NumericStream {
             int blockEnd = Math.min(end, (b + 1) << BLOCK_SHIFT);
             int kind = kinds[b];
             int raw = kind & BlockCodec.KIND_MASK;
-            if (raw == BlockCodec.RAW64 || raw == BlockCodec.RAW32) {
+            if (raw == BlockCodec.RAW64 || raw == BlockCodec.RAW32 || raw == BlockCodec.DECIMAL) {
                 for (int row = start; row < blockEnd; row++) {
                     out[done++] = (long) getDouble(row);
                 }
             } else if (raw == BlockCodec.CONSTANT) {
                 java.util.Arrays.fill(out, done, done + blockEnd - start, bases[b]);
                 done += blockEnd - start;
+            } else if (raw == BlockCodec.TABLE) {
+                ByteBuffer bytes = (kind & BlockCodec.LZ4) == 0 ? in : decompress(b);
+                int at = (kind & BlockCodec.LZ4) == 0 ? dataAt[b] : 0;
+                int n = blockEnd - start;
+                BlockCodec.unpack(bytes, at + (int) bases[b], 0, widths[b], start & BLOCK_MASK, blockEnd - (b << BLOCK_SHIFT), out, done);
+                for (int i = done; i < done + n; i++) {
+                    out[i] = bytes.getLong(at + 2 + 8 * (int) out[i]);
+                }
+                done += n;
             } else {
                 ByteBuffer bytes = (kind & BlockCodec.LZ4) == 0 ? in : decompress(b);
                 int at = (kind & BlockCodec.LZ4) == 0 ? dataAt[b] : 0;
@@ -157,6 +178,12 @@ final class NumericStream {
                 }
             } else if (raw == BlockCodec.CONSTANT) {
                 java.util.Arrays.fill(out, done, done + n, (double) bases[b]);
+            } else if (raw == BlockCodec.TABLE) {
+                for (int i = 0; i < n; i++) {
+                    out[done + i] = getLong(start + i);
+                }
+            } else if (raw == BlockCodec.DECIMAL) {
+                BlockCodec.unpackDecimal(bytes, at, bases[b], widths[b], first, first + n, out, done);
             } else {
                 BlockCodec.unpackDoubles(bytes, at, bases[b], widths[b], first, first + n, out, done);
             }
@@ -174,7 +201,10 @@ final class NumericStream {
             cache[slot] = d;
         }
         if (d.owner != this || d.block != block) {
-            BlockCodec.DECOMPRESSOR.decompress(in, dataAt[block], d.bytes, 0, rawLength[block]);
+            int length = BlockCodec.DECOMPRESSOR.decompress(in, dataAt[block], compressedLength[block], d.bytes, 0, d.bytes.capacity());
+            if (length != rawLength[block]) {
+                throw new CorruptSegmentException("a compressed block decompressed to " + length + " bytes, not " + rawLength[block]);
+            }
             d.owner = this;
             d.block = block;
         }

@@ -84,7 +84,9 @@ final class NumericStreamWriter {
         int flags = 0;
         if (type != ColumnType.LONG) {
             if (!wholeNumbers(n)) {
-                writeRaw(n);
+                if (type == ColumnType.FLOAT || !writeDecimal(n)) {
+                    writeRaw(n);
+                }
                 return;
             }
             flags = BlockCodec.INTEGRAL;
@@ -103,12 +105,50 @@ final class NumericStreamWriter {
             return;
         }
         int width = BlockCodec.width(max - min);
+        if (width > 8 && writeTable(n, width, flags)) {
+            return;
+        }
         int words = BlockCodec.packedWords(n, width);
         BlockCodec.pack(longs, n, min, width, packed);
         payload.clear();
         payload.asLongBuffer().put(packed, 0, words);
         payload.position(words * 8);
         writePayload(BlockCodec.PACKED | flags, min, width);
+    }
+
+    /** Writes the block as a {@link BlockCodec#TABLE} if it has few distinct values and that is smaller. */
+    private boolean writeTable(int n, int width, int flags) throws IOException {
+        long[] sorted = java.util.Arrays.copyOf(longs, n);
+        java.util.Arrays.sort(sorted);
+        int distinct = 1;
+        for (int i = 1; i < n && distinct <= BlockCodec.MAX_TABLE; i++) {
+            if (sorted[i] != sorted[i - 1]) {
+                sorted[distinct++] = sorted[i];
+            }
+        }
+        if (distinct > BlockCodec.MAX_TABLE) {
+            return false;
+        }
+        int indexWidth = BlockCodec.width(distinct - 1);
+        if (2 + 8L * distinct + 8L * BlockCodec.packedWords(n, indexWidth) >= 8L * BlockCodec.packedWords(n, width)) {
+            return false;
+        }
+        long[] indexes = new long[n];
+        for (int i = 0; i < n; i++) {
+            indexes[i] = java.util.Arrays.binarySearch(sorted, 0, distinct, longs[i]);
+        }
+        int words = BlockCodec.packedWords(n, indexWidth);
+        BlockCodec.pack(indexes, n, 0, indexWidth, packed);
+        payload.clear();
+        payload.putShort((short) distinct);
+        for (int i = 0; i < distinct; i++) {
+            payload.putLong(sorted[i]);
+        }
+        int packedAt = payload.position();
+        payload.asLongBuffer().put(packed, 0, words);
+        payload.position(packedAt + words * 8);
+        writePayload(BlockCodec.TABLE | flags, packedAt, indexWidth);
+        return true;
     }
 
     /** Whole numbers within the range where doubles hold every integer exactly, and no -0.0. */
@@ -120,6 +160,78 @@ final class NumericStreamWriter {
             }
         }
         return true;
+    }
+
+    /**
+     * Writes the block as {@link BlockCodec#DECIMAL} if some scale brings back all but a quarter of
+     * its values bit for bit and that is smaller than raw doubles.
+     */
+    private boolean writeDecimal(int n) throws IOException {
+        int bestScale = -1;
+        int bestExceptions = n / 4 + 1;
+        for (int e = 1; e < BlockCodec.POWERS.length; e++) {
+            int exceptions = 0;
+            for (int i = 0; i < n && exceptions < bestExceptions; i++) {
+                exceptions += decimalFits(doubles[i], e) ? 0 : 1;
+            }
+            if (exceptions < bestExceptions) {
+                bestScale = e;
+                bestExceptions = exceptions;
+            }
+        }
+        if (bestScale < 0 || bestExceptions > 0xffff) {
+            return false;
+        }
+        int e = bestScale;
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        int[] positions = new int[bestExceptions];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (decimalFits(doubles[i], e)) {
+                longs[i] = Math.round(doubles[i] * BlockCodec.POWERS[e]);
+                min = Math.min(min, longs[i]);
+                max = Math.max(max, longs[i]);
+            } else {
+                positions[k++] = i;
+            }
+        }
+        if (k == n) {
+            return false;
+        }
+        for (int x = 0; x < k; x++) {
+            longs[positions[x]] = min; // any value in range: it is patched when read
+        }
+        int width = BlockCodec.width(max - min);
+        int words = BlockCodec.packedWords(n, width);
+        if (3 + 10L * k + 8L * words >= 8L * n) {
+            return false;
+        }
+        BlockCodec.pack(longs, n, min, width, packed);
+        payload.clear();
+        payload.put((byte) e);
+        payload.putShort((short) k);
+        for (int x = 0; x < k; x++) {
+            payload.putShort((short) positions[x]);
+        }
+        for (int x = 0; x < k; x++) {
+            payload.putDouble(doubles[positions[x]]);
+        }
+        for (int w = 0; w < words; w++) {
+            payload.putLong(packed[w]);
+        }
+        writePayload(BlockCodec.DECIMAL, min, width);
+        return true;
+    }
+
+    /** Whether {@code v} comes back bit for bit as {@code round(v * 10^e) * 10^-e}. */
+    private static boolean decimalFits(double v, int e) {
+        double scaled = v * BlockCodec.POWERS[e];
+        if (!(Math.abs(scaled) < 0x1p52)) {
+            return false;
+        }
+        double back = Math.round(scaled) * BlockCodec.INVERSE_POWERS[e];
+        return Double.doubleToRawLongBits(back) == Double.doubleToRawLongBits(v);
     }
 
     private void writeRaw(int n) throws IOException {
