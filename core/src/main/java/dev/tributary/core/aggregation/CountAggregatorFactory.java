@@ -42,6 +42,15 @@ public record CountAggregatorFactory(@JsonProperty("name") String name) implemen
             }
 
             @Override
+            public void aggregateBatch(int[] slots, int start, int end) {
+                for (int i = 0; i < end - start; i++) {
+                    if (slots[i] >= 0) {
+                        counts[slots[i]]++;
+                    }
+                }
+            }
+
+            @Override
             public void aggregateRange(int slot, int start, int end) {
                 counts[slot] += Math.max(0, end - start);
             }

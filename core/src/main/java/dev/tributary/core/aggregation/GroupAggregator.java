@@ -22,6 +22,19 @@ public interface GroupAggregator {
         }
     }
 
+    /**
+     * Folds each row {@code start + i} of {@code [start, end)} into slot {@code slots[i]}, skipping
+     * rows whose slot is negative: what a grouping scan does with a block once it has keyed it.
+     */
+    default void aggregateBatch(int[] slots, int start, int end) {
+        for (int row = start; row < end; row++) {
+            int slot = slots[row - start];
+            if (slot >= 0) {
+                aggregate(slot, row);
+            }
+        }
+    }
+
     /** The slot's intermediate value, or null when nothing non-null was aggregated into it. */
     Object get(int slot);
 }

@@ -36,4 +36,11 @@ public non-sealed interface StringColumn extends Column {
 
     /** The {@code index}-th id of the row, {@code 0 <= index < valueCount(row)}. */
     int getId(int row, int index);
+
+    /** {@link #getId(int)} of rows {@code [start, end)} into {@code out[0, end - start)}. */
+    default void getIds(int start, int end, int[] out) {
+        for (int row = start; row < end; row++) {
+            out[row - start] = getId(row);
+        }
+    }
 }

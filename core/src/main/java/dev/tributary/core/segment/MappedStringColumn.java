@@ -104,6 +104,15 @@ final class MappedStringColumn implements StringColumn {
         return starts == null ? (int) ids.getLong(row) : (int) ids.getLong((int) starts.getLong(row) + index);
     }
 
+    @Override
+    public void getIds(int start, int end, int[] out) {
+        if (starts == null) {
+            ids.readInts(start, end, out);
+        } else {
+            StringColumn.super.getIds(start, end, out);
+        }
+    }
+
     /** The rows that hold dictionary id {@code id}. */
     ImmutableRoaringBitmap bitmap(int id) {
         int data = 4 + 4 * (cardinality + 1);

@@ -158,6 +158,20 @@ final class NumericStream {
         }
     }
 
+    private static final ThreadLocal<long[]> SCRATCH = ThreadLocal.withInitial(() -> new long[BLOCK_ROWS]);
+
+    /** Rows {@code [start, end)} of a stream of small numbers (dictionary ids) into {@code out[0, end - start)}. */
+    void readInts(int start, int end, int[] out) {
+        long[] scratch = SCRATCH.get();
+        for (int from = start; from < end; from += BLOCK_ROWS) {
+            int to = Math.min(end, from + BLOCK_ROWS);
+            readLongs(from, to, scratch);
+            for (int i = 0; i < to - from; i++) {
+                out[from - start + i] = (int) scratch[i];
+            }
+        }
+    }
+
     /** Rows {@code [start, end)} as doubles into {@code out[0, end - start)}. */
     void readDoubles(int start, int end, double[] out) {
         int done = 0;

@@ -9,6 +9,7 @@ final class ArrayKeyer extends Keyer {
     private boolean[] seen = new boolean[0];
     private int[] order = new int[16];
     private int size;
+    private int[] ids = new int[0];
 
     ArrayKeyer(RowScope scope, GroupingColumn column) {
         super(scope);
@@ -21,12 +22,12 @@ final class ArrayKeyer extends Keyer {
         if (seen.length < column.idBound()) {
             grow(column.idBound());
         }
+        if (!multi) {
+            visitSingleValued(start, end);
+            return;
+        }
         for (int row = start; row < end; row++) {
             if (scope.bucketOf(row) < 0) {
-                continue;
-            }
-            if (!multi) {
-                add(column.id(row), row);
                 continue;
             }
             int count = column.valueCount(row);
@@ -40,7 +41,29 @@ final class ArrayKeyer extends Keyer {
         }
     }
 
+    /** A block at a time: buckets, then ids, then every aggregator over the block. */
+    private void visitSingleValued(int start, int end) {
+        int n = end - start;
+        int[] keys = slots(n);
+        if (ids.length < n) {
+            ids = new int[n];
+        }
+        scope.bucketsOf(start, end, keys);
+        column.ids(start, end, ids);
+        for (int i = 0; i < n; i++) {
+            if (keys[i] >= 0) {
+                keys[i] = note(ids[i]);
+            }
+        }
+        scope.aggregateBatch(keys, start, end);
+    }
+
     private void add(int id, int row) {
+        scope.aggregate(note(id), row);
+    }
+
+    /** Records that group {@code id} has rows; returns it. */
+    private int note(int id) {
         if (id >= seen.length) {
             grow(id + 1);
         }
@@ -52,7 +75,7 @@ final class ArrayKeyer extends Keyer {
             order[size++] = id;
             RowScope.checkGroupCount(size);
         }
-        scope.aggregate(id, row);
+        return id;
     }
 
     private void grow(int ids) {

@@ -15,13 +15,14 @@ final class BucketKeyer extends Keyer {
 
     @Override
     void visit(int start, int end) {
-        for (int row = start; row < end; row++) {
-            int bucket = scope.bucketOf(row);
-            if (bucket >= 0) {
-                seen[bucket] = true;
-                scope.aggregate(bucket, row);
+        int[] buckets = slots(end - start);
+        scope.bucketsOf(start, end, buckets);
+        for (int i = 0; i < end - start; i++) {
+            if (buckets[i] >= 0) {
+                seen[buckets[i]] = true;
             }
         }
+        scope.aggregateBatch(buckets, start, end);
     }
 
     @Override

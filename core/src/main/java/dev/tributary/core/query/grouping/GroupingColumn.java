@@ -45,6 +45,13 @@ public abstract class GroupingColumn {
     /** The id of a single-valued row. */
     abstract int id(int row);
 
+    /** {@link #id(int)} of each single-valued row of {@code [start, end)} into {@code out[0, end - start)}. */
+    void ids(int start, int end, int[] out) {
+        for (int row = start; row < end; row++) {
+            out[row - start] = id(row);
+        }
+    }
+
     /** How many values the row holds (0 for an empty list, which groups as null). */
     abstract int valueCount(int row);
 
@@ -84,6 +91,11 @@ public abstract class GroupingColumn {
         @Override
         int id(int row) {
             return column.getId(row);
+        }
+
+        @Override
+        void ids(int start, int end, int[] out) {
+            column.getIds(start, end, out);
         }
 
         @Override

@@ -10,7 +10,18 @@ abstract class Keyer {
         this.scope = scope;
     }
 
+    /** Per block: each row's bucket, then its slot (negative: skipped). */
+    int[] slots = new int[0];
+
     abstract void visit(int start, int end);
+
+    /** Makes {@link #slots} hold at least {@code n} entries. */
+    final int[] slots(int n) {
+        if (slots.length < n) {
+            slots = new int[n];
+        }
+        return slots;
+    }
 
     abstract PieceGroups result(GroupingColumn[] columns, GroupAggregator[] aggregators);
 }

@@ -6,6 +6,7 @@ import dev.tributary.core.query.Buckets;
 import dev.tributary.core.query.ResourceLimitExceededException;
 import dev.tributary.core.query.TimeRanges;
 import dev.tributary.core.query.filter.RowMatcher;
+import java.util.Arrays;
 
 /** What every keyer needs: which rows count, their bucket, and the aggregators. */
 final class RowScope {
@@ -39,6 +40,42 @@ final class RowScope {
             bucket = oneBucket ? 0 : buckets.slot(t);
         }
         return matcher == null || matcher.matches(row) ? bucket : -1;
+    }
+
+    private long[] times = new long[0];
+
+    /**
+     * {@link #bucketOf} for each row of {@code [start, end)} into {@code out[0, end - start)}, reading
+     * the time column a block at a time.
+     */
+    void bucketsOf(int start, int end, int[] out) {
+        int n = end - start;
+        if (checkTime || !oneBucket) {
+            if (times.length < n) {
+                times = new long[n];
+            }
+            time.getLongs(start, end, times);
+            for (int i = 0; i < n; i++) {
+                long t = times[i];
+                out[i] = checkTime && !ranges.contains(t) ? -1 : oneBucket ? 0 : buckets.slot(t);
+            }
+        } else {
+            Arrays.fill(out, 0, n, 0);
+        }
+        if (matcher != null) {
+            for (int i = 0; i < n; i++) {
+                if (out[i] >= 0 && !matcher.matches(start + i)) {
+                    out[i] = -1;
+                }
+            }
+        }
+    }
+
+    /** Folds each row {@code start + i} into slot {@code slots[i]}, skipping negative slots. */
+    void aggregateBatch(int[] slots, int start, int end) {
+        for (GroupAggregator aggregator : aggregators) {
+            aggregator.aggregateBatch(slots, start, end);
+        }
     }
 
     void ensureSlots(int slots) {

@@ -23,6 +23,7 @@ final class TupleKeyer extends Keyer {
     private int[] groupParts = new int[0];
     private int groups;
     private boolean started;
+    private int[][] ids = new int[0][0];
     private int[] dense;
     private int[] limits;
     private int[] strides;
@@ -121,22 +122,43 @@ final class TupleKeyer extends Keyer {
         for (GroupingColumn column : columns) {
             multi |= column.multiValued();
         }
-        int dims = columns.length;
+        if (!multi) {
+            visitSingleValued(start, end);
+            return;
+        }
         for (int row = start; row < end; row++) {
             int bucket = scope.bucketOf(row);
             if (bucket < 0) {
                 continue;
             }
             parts[0] = bucket;
-            if (multi) {
-                explode(row, 0);
+            explode(row, 0);
+        }
+    }
+
+    /** A block at a time: buckets, then each dimension's ids, then every aggregator over the block. */
+    private void visitSingleValued(int start, int end) {
+        int n = end - start;
+        int dims = columns.length;
+        int[] keys = slots(n);
+        if (ids.length < dims || ids[0].length < n) {
+            ids = new int[dims][n];
+        }
+        scope.bucketsOf(start, end, keys);
+        for (int d = 0; d < dims; d++) {
+            columns[d].ids(start, end, ids[d]);
+        }
+        for (int i = 0; i < n; i++) {
+            if (keys[i] < 0) {
                 continue;
             }
+            parts[0] = keys[i];
             for (int d = 0; d < dims; d++) {
-                parts[d + 1] = columns[d].id(row);
+                parts[d + 1] = ids[d][i];
             }
-            scope.aggregate(group(), row);
+            keys[i] = group();
         }
+        scope.aggregateBatch(keys, start, end);
     }
 
     /** Adds the row once per combination of the values of its multi-value dimensions. */
