@@ -69,7 +69,12 @@ class SegmentRoundTripTest {
             {"queryType": "search", "dataSource": "wiki", "granularity": "all", "intervals": ["2000/2100"],
              "searchDimensions": ["page", "tags"], "query": {"type": "contains", "value": "1"}}""",
             """
-            {"queryType": "timeBoundary", "dataSource": "wiki"}""");
+            {"queryType": "timeBoundary", "dataSource": "wiki"}""",
+            """
+            {"queryType": "segmentMetadata", "dataSource": "wiki", "intervals": ["2000/2100"],
+             "analysisTypes": ["cardinality", "minmax", "size", "interval", "aggregators", "rollup", "queryGranularity"]}""",
+            """
+            {"queryType": "dataSourceMetadata", "dataSource": "wiki"}""");
 
     @TempDir
     Path temp;
@@ -112,6 +117,50 @@ class SegmentRoundTripTest {
                 }
             }
         }
+    }
+
+    @Test
+    void shouldPersistAndMergeObjectMetricsAnsweringAsTheLiveIndex() throws Exception {
+        DataSchema schema = dataSchema("""
+                {"dataSource": "wiki", "timestampSpec": {"column": "ts", "format": "millis"},
+                 "dimensionsSpec": {"dimensions": ["page"]},
+                 "metricsSpec": [{"type": "count", "name": "count"},
+                                 {"type": "hyperUnique", "name": "users", "fieldName": "user"},
+                                 {"type": "HLLSketchBuild", "name": "hll", "fieldName": "user"},
+                                 {"type": "thetaSketch", "name": "theta", "fieldName": "user"},
+                                 {"type": "quantilesDoublesSketch", "name": "q", "fieldName": "delta"},
+                                 {"type": "longFirst", "name": "firstAdded", "fieldName": "added"},
+                                 {"type": "stringLast", "name": "lastUser", "fieldName": "user"}],
+                 "granularitySpec": {"queryGranularity": "hour", "rollup": true}}""");
+        SplittableRandom random = new SplittableRandom(4);
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            events.add("{\"ts\": " + (946_684_800_000L + random.nextInt(6 * 3_600_000)) + ", \"page\": \"p" + random.nextInt(8)
+                    + "\", \"user\": \"u" + random.nextInt(500) + "\", \"added\": " + random.nextInt(100)
+                    + ", \"delta\": " + random.nextInt(1000) / 4.0 + "}");
+        }
+        IncrementalIndex whole = index(schema, events.toArray(String[]::new));
+        IncrementalIndex first = index(schema, events.subList(0, 1500).toArray(String[]::new));
+        IncrementalIndex second = index(schema, events.subList(1500, 3000).toArray(String[]::new));
+        Segment persisted = Segment.open(SegmentWriter.write(whole, temp.resolve("whole")).directory());
+        Segment merged = Segment.open(SegmentMerger.merge(List.of(
+                Segment.open(SegmentWriter.write(first, temp.resolve("first")).directory()), second), temp.resolve("merged")).directory());
+        String aggregations = """
+                [{"type": "hyperUnique", "name": "users", "fieldName": "users"},
+                 {"type": "HLLSketchMerge", "name": "hll", "fieldName": "hll"},
+                 {"type": "thetaSketch", "name": "theta", "fieldName": "theta"},
+                 {"type": "quantilesDoublesSketch", "name": "q", "fieldName": "q"},
+                 {"type": "longFirst", "name": "firstAdded", "fieldName": "firstAdded"},
+                 {"type": "stringLast", "name": "lastUser", "fieldName": "lastUser"}]""";
+        for (String query : List.of(
+                "{\"queryType\": \"timeseries\", \"dataSource\": \"wiki\", \"granularity\": \"hour\", \"intervals\": [\"2000/2100\"],"
+                        + " \"aggregations\": " + aggregations + "}",
+                "{\"queryType\": \"groupBy\", \"dataSource\": \"wiki\", \"granularity\": \"all\", \"intervals\": [\"2000/2100\"],"
+                        + " \"dimensions\": [\"page\"], \"aggregations\": " + aggregations + "}")) {
+            assertThat(run(query, persisted)).as(query).isEqualTo(run(query, whole));
+            assertThat(run(query, merged)).as("merged: " + query).isEqualTo(run(query, whole));
+        }
+        assertThat(rows(persisted, "page", "count")).containsExactlyInAnyOrderElementsOf(rows(whole, "page", "count"));
     }
 
     @Test
