@@ -1,5 +1,6 @@
 package dev.tributary.core.segment;
 
+import dev.tributary.core.column.BitmapIndexedColumn;
 import dev.tributary.core.column.StringColumn;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,7 @@ import org.roaringbitmap.buffer.ImmutableRoaringBitmap;
  * names are cached as they are asked for. Thread-safe: the cache is filled racily with immutable
  * Strings, which is safe to publish that way.
  */
-final class MappedStringColumn implements StringColumn {
+final class MappedStringColumn implements BitmapIndexedColumn {
     private final ByteBuffer dictionary;
     private final int cardinality;
     private final int dictionaryData;
@@ -109,12 +110,12 @@ final class MappedStringColumn implements StringColumn {
         if (starts == null) {
             ids.readInts(start, end, out);
         } else {
-            StringColumn.super.getIds(start, end, out);
+            BitmapIndexedColumn.super.getIds(start, end, out);
         }
     }
 
-    /** The rows that hold dictionary id {@code id}. */
-    ImmutableRoaringBitmap bitmap(int id) {
+    @Override
+    public ImmutableRoaringBitmap rowsWith(int id) {
         int data = 4 + 4 * (cardinality + 1);
         int from = data + bitmaps.getInt(4 + 4 * id);
         return new ImmutableRoaringBitmap(bitmaps.duplicate().position(from).slice());

@@ -1,6 +1,7 @@
 package dev.tributary.core.segment;
 
 import dev.tributary.core.column.ColumnType;
+import dev.tributary.core.column.StringColumn;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -14,7 +15,7 @@ import org.roaringbitmap.RoaringBitmap;
  * stream of row start offsets into its ids.
  * <pre>
  * section 0  dictionary: [n: int][offset: int] x (n + 1)[UTF-8 bytes]   (the null entry is empty)
- * section 1  bitmaps:    [n: int][offset: int] x (n + 1)[serialized bitmaps]
+ * section 1  bitmaps:    [n: int][offset: int] x (n + 1)[serialized bitmaps]   (rows without values: id 0)
  * section 2  ids:        a LONG numeric stream, one id per value
  * section 3  row starts: a LONG numeric stream of rows + 1 offsets into the ids (multi-value only)
  * </pre>
@@ -49,18 +50,25 @@ final class StringColumnWriter implements ColumnWriter {
         } else if (n != 1) {
             throw new IllegalStateException("a single-valued column got a row of " + n + " values");
         }
+        if (n == 0) {
+            bitmap(StringColumn.NULL_ID).add(row); // no values: filters test it as null
+        }
         for (int i = 0; i < n; i++) {
             int id = rowIds[i];
             idStream.addLong(id);
-            RoaringBitmap bitmap = bitmaps[id];
-            if (bitmap == null) {
-                bitmap = new RoaringBitmap();
-                bitmaps[id] = bitmap;
-            }
-            bitmap.add(row);
+            bitmap(id).add(row);
         }
         values += n;
         row++;
+    }
+
+    private RoaringBitmap bitmap(int id) {
+        RoaringBitmap bitmap = bitmaps[id];
+        if (bitmap == null) {
+            bitmap = new RoaringBitmap();
+            bitmaps[id] = bitmap;
+        }
+        return bitmap;
     }
 
     @Override

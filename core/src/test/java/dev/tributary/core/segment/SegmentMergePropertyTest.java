@@ -137,7 +137,7 @@ class SegmentMergePropertyTest {
     }
 
     private static String randomFilter(SplittableRandom random) {
-        return switch (random.nextInt(7)) {
+        return switch (random.nextInt(10)) {
             case 0 -> null;
             case 1 -> "{\"type\": \"selector\", \"dimension\": \"page\", \"value\": \"p" + random.nextInt(6) + "\"}";
             case 2 -> "{\"type\": \"in\", \"dimension\": \"tags\", \"values\": [\"a\", \"\", \"😀\"]}";
@@ -145,6 +145,9 @@ class SegmentMergePropertyTest {
             case 4 -> "{\"type\": \"not\", \"field\": {\"type\": \"null\", \"column\": \"score\"}}";
             case 5 -> "{\"type\": \"or\", \"fields\": [{\"type\": \"like\", \"dimension\": \"page\", \"pattern\": \"p1%\"},"
                     + " {\"type\": \"selector\", \"dimension\": \"tags\", \"value\": null}]}";
+            case 7 -> "{\"type\": \"not\", \"field\": {\"type\": \"selector\", \"dimension\": \"page\", \"value\": \"p1\"}}";
+            case 8 -> "{\"type\": \"and\", \"fields\": [{\"type\": \"not\", \"field\": {\"type\": \"in\", \"dimension\": \"tags\","
+                    + " \"values\": [\"b\", \"é\"]}}, {\"type\": \"regex\", \"dimension\": \"page\", \"pattern\": \"^p[0-3]\"}]}";
             default -> "{\"type\": \"range\", \"column\": \"ratio\", \"matchValueType\": \"DOUBLE\", \"lower\": 0.5}";
         };
     }

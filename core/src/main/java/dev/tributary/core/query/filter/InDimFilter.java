@@ -60,7 +60,9 @@ public final class InDimFilter implements DimFilter {
         long[] longSet = longs.stream().mapToLong(Long::longValue).sorted().toArray();
         long[] floatBits = floats.stream().mapToLong(Float::floatToIntBits).sorted().toArray();
         long[] doubleBits = doubles.stream().mapToLong(Double::doubleToLongBits).sorted().toArray();
-        StringPredicate strings = value -> value == null ? onNull : Truth.of(values.contains(value));
+        Set<String> nonNull = new HashSet<>(values);
+        nonNull.remove(null);
+        StringPredicate strings = StringPredicate.oneOf(nonNull, onNull);
         LongValuePredicate longPredicate = new LongValuePredicate() {
             @Override
             public Truth test(long value) {

@@ -1,5 +1,6 @@
 package dev.tributary.core.query.filter;
 
+import dev.tributary.core.column.BitmapIndexedColumn;
 import dev.tributary.core.column.Column;
 import dev.tributary.core.column.ComplexColumn;
 import dev.tributary.core.column.NumericColumn;
@@ -12,6 +13,9 @@ import java.util.Arrays;
  * index, picking the predicate by the column's type. A string column's predicate runs once per
  * dictionary id (remembered as first seen), so a row costs an array lookup per value; a numeric
  * column's runs per row on the primitive value, without allocating.
+ *
+ * <p>A column with a bitmap index (a segment's) is not read at all: the predicate picks dictionary
+ * values, and the union of their bitmaps answers for every row ({@link BitmapMatcher}).
  *
  * <p>An absent column reads as all nulls. A complex column (sketches and the like) has no values a
  * filter can compare: a row holding an object is false, a row without one is tested as null.
@@ -27,6 +31,9 @@ public final class PredicateMatchers {
 
     public static RowMatcher of(QueryableIndex index, String columnName, ColumnPredicates predicates) {
         Column column = index.column(columnName);
+        if (column instanceof BitmapIndexedColumn indexed) {
+            return BitmapMatcher.of(indexed, predicates.strings());
+        }
         if (column instanceof StringColumn strings) {
             return new DictionaryMatcher(strings, predicates.strings());
         }

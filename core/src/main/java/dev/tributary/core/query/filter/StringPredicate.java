@@ -8,12 +8,36 @@ package dev.tributary.core.query.filter;
 public interface StringPredicate {
     Truth test(String value);
 
+    /**
+     * The non-null values this predicate is true for when it is false for every other non-null
+     * value (an equality or an {@code in} list), so that an index can look them up instead of
+     * testing its whole dictionary; null when it is not such a predicate.
+     */
+    default java.util.Set<String> trueValues() {
+        return null;
+    }
+
     /** {@code value = expected}: unknown on null, as SQL's {@code =}; {@code equalTo(null)} is {@link #isNull()}. */
     static StringPredicate equalTo(String expected) {
         if (expected == null) {
             return isNull();
         }
-        return value -> value == null ? Truth.UNKNOWN : Truth.of(expected.equals(value));
+        return oneOf(java.util.Set.of(expected), Truth.UNKNOWN);
+    }
+
+    /** True for the non-null {@code values}, false for other values, {@code onNull} for null. */
+    static StringPredicate oneOf(java.util.Set<String> values, Truth onNull) {
+        return new StringPredicate() {
+            @Override
+            public Truth test(String value) {
+                return value == null ? onNull : Truth.of(values.contains(value));
+            }
+
+            @Override
+            public java.util.Set<String> trueValues() {
+                return values;
+            }
+        };
     }
 
     /** {@code value IS NULL}: never unknown. */
