@@ -74,6 +74,16 @@ final class DoubleGroupAggregator implements GroupAggregator {
             GroupAggregator.super.aggregateRange(slot, start, end);
             return;
         }
+        if (fold == Fold.SUM) {
+            // one by one in row order, inside the column: the same double as row by row
+            if (present.get(slot)) {
+                values[slot] = input.sumDoubles(start, end, values[slot]);
+            } else {
+                values[slot] = input.sumDoubles(start + 1, end, input.getDouble(start));
+                present.set(slot);
+            }
+            return;
+        }
         if (batch == null) {
             batch = new double[BATCH];
         }

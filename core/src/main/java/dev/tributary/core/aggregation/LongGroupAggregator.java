@@ -52,7 +52,7 @@ final class LongGroupAggregator implements GroupAggregator {
         }
     }
 
-    /** A column without nulls is read a block at a time and folded in a loop per kind. */
+    /** A column without nulls folds the whole range at once, straight from its stored form where it can. */
     @Override
     public void aggregateRange(int slot, int start, int end) {
         if (start >= end) {
@@ -62,37 +62,17 @@ final class LongGroupAggregator implements GroupAggregator {
             GroupAggregator.super.aggregateRange(slot, start, end);
             return;
         }
-        if (batch == null) {
-            batch = new long[BATCH];
-        }
-        long[] in = batch;
-        long acc = present.get(slot) ? values[slot] : input.getLong(start);
-        if (!present.get(slot)) {
-            start++; // the first value seeds the fold
+        long folded = input.foldLongs(start, end, switch (fold) {
+            case SUM -> NumericColumn.LongFold.SUM;
+            case MIN -> NumericColumn.LongFold.MIN;
+            case MAX -> NumericColumn.LongFold.MAX;
+        });
+        if (present.get(slot)) {
+            values[slot] = fold.apply(values[slot], folded);
+        } else {
+            values[slot] = folded;
             present.set(slot);
         }
-        for (int from = start; from < end; from += BATCH) {
-            int n = Math.min(BATCH, end - from);
-            input.getLongs(from, from + n, in);
-            switch (fold) {
-                case SUM -> {
-                    for (int i = 0; i < n; i++) {
-                        acc += in[i];
-                    }
-                }
-                case MIN -> {
-                    for (int i = 0; i < n; i++) {
-                        acc = Math.min(acc, in[i]);
-                    }
-                }
-                case MAX -> {
-                    for (int i = 0; i < n; i++) {
-                        acc = Math.max(acc, in[i]);
-                    }
-                }
-            }
-        }
-        values[slot] = acc;
     }
 
     /** A column without nulls is read a block at a time; each value folds into its row's slot. */

@@ -30,6 +30,38 @@ public non-sealed interface NumericColumn extends Column {
         }
     }
 
+    /** What {@link #foldLongs} computes. */
+    enum LongFold { SUM, MIN, MAX }
+
+    /**
+     * The sum, minimum or maximum of rows {@code [start, end)} read as longs (nulls read as 0; a
+     * caller that cares about nulls checks {@link #hasNulls} first); {@code start < end}. A column may
+     * compute it straight from its stored form.
+     */
+    default long foldLongs(int start, int end, LongFold fold) {
+        long acc = getLong(start);
+        for (int row = start + 1; row < end; row++) {
+            long v = getLong(row);
+            acc = switch (fold) {
+                case SUM -> acc + v;
+                case MIN -> Math.min(acc, v);
+                case MAX -> Math.max(acc, v);
+            };
+        }
+        return acc;
+    }
+
+    /**
+     * {@code acc} plus rows {@code [start, end)} read as doubles, added one by one in row order, so
+     * the result is the same double a row-by-row sum gives (nulls read as 0.0).
+     */
+    default double sumDoubles(int start, int end, double acc) {
+        for (int row = start; row < end; row++) {
+            acc += getDouble(row);
+        }
+        return acc;
+    }
+
     /** The row's value boxed as the column's type (Long, Float or Double), or null. */
     default Object getObject(int row) {
         if (isNull(row)) {

@@ -92,6 +92,56 @@ final class BlockCodec {
         return base + (width == 64 ? v : v & ((1L << width) - 1));
     }
 
+    /**
+     * The sum, minimum or maximum of values {@code [from, to)} of a packed run, straight from the
+     * packed bits ({@code from < to}): the base is added once, not per value.
+     */
+    static long foldPacked(ByteBuffer in, int at, long base, int width, int from, int to,
+            dev.tributary.core.column.NumericColumn.LongFold fold) {
+        if (width == 0) {
+            return fold == dev.tributary.core.column.NumericColumn.LongFold.SUM ? base * (to - from) : base;
+        }
+        if (width > 57) {
+            long[] values = new long[to - from];
+            unpack(in, at, base, width, from, to, values, 0);
+            long acc = values[0];
+            for (int i = 1; i < values.length; i++) {
+                acc = switch (fold) {
+                    case SUM -> acc + values[i];
+                    case MIN -> Math.min(acc, values[i]);
+                    case MAX -> Math.max(acc, values[i]);
+                };
+            }
+            return acc;
+        }
+        long mask = (1L << width) - 1;
+        int bit = from * width;
+        int end = to * width;
+        switch (fold) {
+            case SUM -> {
+                long sum = 0;
+                for (; bit < end; bit += width) {
+                    sum += (in.getLong(at + (bit >>> 3)) >>> (bit & 7)) & mask;
+                }
+                return sum + base * (to - from);
+            }
+            case MIN -> {
+                long min = Long.MAX_VALUE;
+                for (; bit < end; bit += width) {
+                    min = Math.min(min, (in.getLong(at + (bit >>> 3)) >>> (bit & 7)) & mask);
+                }
+                return base + min;
+            }
+            default -> {
+                long max = 0;
+                for (; bit < end; bit += width) {
+                    max = Math.max(max, (in.getLong(at + (bit >>> 3)) >>> (bit & 7)) & mask);
+                }
+                return base + max;
+            }
+        }
+    }
+
     /** Values {@code [from, to)} of a {@link #DECIMAL} payload at {@code at} into {@code out[offset, ...)}. */
     static void unpackDecimal(ByteBuffer in, int at, long base, int width, int from, int to, double[] out, int offset) {
         double factor = INVERSE_POWERS[in.get(at)];

@@ -47,6 +47,16 @@ final class MappedNumericColumn implements NumericColumn {
     }
 
     @Override
+    public long foldLongs(int start, int end, LongFold fold) {
+        return values.foldLongs(start, end, fold);
+    }
+
+    @Override
+    public double sumDoubles(int start, int end, double acc) {
+        return values.sumDoubles(start, end, acc);
+    }
+
+    @Override
     public void getDoubles(int start, int end, double[] out) {
         values.readDoubles(start, end, out);
     }

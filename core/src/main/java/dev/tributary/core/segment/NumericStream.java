@@ -158,6 +158,74 @@ final class NumericStream {
         }
     }
 
+    /** {@link dev.tributary.core.column.NumericColumn#foldLongs} over rows {@code [start, end)}, {@code start < end}. */
+    long foldLongs(int start, int end, dev.tributary.core.column.NumericColumn.LongFold fold) {
+        boolean first = true;
+        long acc = 0;
+        while (start < end) {
+            int b = start >>> BLOCK_SHIFT;
+            int blockEnd = Math.min(end, (b + 1) << BLOCK_SHIFT);
+            int kind = kinds[b];
+            int raw = kind & BlockCodec.KIND_MASK;
+            long part;
+            if (type == ColumnType.LONG && (raw == BlockCodec.PACKED || raw == BlockCodec.CONSTANT)) {
+                ByteBuffer bytes = raw == BlockCodec.CONSTANT || (kind & BlockCodec.LZ4) == 0 ? in : decompress(b);
+                int at = raw == BlockCodec.CONSTANT || (kind & BlockCodec.LZ4) == 0 ? dataAt[b] : 0;
+                part = BlockCodec.foldPacked(bytes, at, bases[b], raw == BlockCodec.CONSTANT ? 0 : widths[b],
+                        start & BLOCK_MASK, blockEnd - (b << BLOCK_SHIFT), fold);
+            } else {
+                long[] values = SCRATCH.get();
+                readLongs(start, blockEnd, values);
+                part = values[0];
+                for (int i = 1; i < blockEnd - start; i++) {
+                    part = combine(fold, part, values[i]);
+                }
+            }
+            acc = first ? part : combine(fold, acc, part);
+            first = false;
+            start = blockEnd;
+        }
+        return acc;
+    }
+
+    /** {@link dev.tributary.core.column.NumericColumn#sumDoubles} over rows {@code [start, end)}. */
+    double sumDoubles(int start, int end, double acc) {
+        while (start < end) {
+            int b = start >>> BLOCK_SHIFT;
+            int blockEnd = Math.min(end, (b + 1) << BLOCK_SHIFT);
+            int kind = kinds[b];
+            int raw = kind & BlockCodec.KIND_MASK;
+            ByteBuffer bytes = (kind & BlockCodec.LZ4) == 0 ? in : decompress(b);
+            int at = (kind & BlockCodec.LZ4) == 0 ? dataAt[b] : 0;
+            int first = start & BLOCK_MASK;
+            int last = blockEnd - (b << BLOCK_SHIFT);
+            if (raw == BlockCodec.RAW64) {
+                for (int i = first; i < last; i++) {
+                    acc += bytes.getDouble(at + 8 * i);
+                }
+            } else {
+                // decoded first, then added: decoding inline with the additions was slower here
+                double[] doubles = DOUBLES.get();
+                readDoubles(start, blockEnd, doubles);
+                for (int i = 0; i < blockEnd - start; i++) {
+                    acc += doubles[i];
+                }
+            }
+            start = blockEnd;
+        }
+        return acc;
+    }
+
+    private static final ThreadLocal<double[]> DOUBLES = ThreadLocal.withInitial(() -> new double[BLOCK_ROWS]);
+
+    private static long combine(dev.tributary.core.column.NumericColumn.LongFold fold, long a, long b) {
+        return switch (fold) {
+            case SUM -> a + b;
+            case MIN -> Math.min(a, b);
+            case MAX -> Math.max(a, b);
+        };
+    }
+
     private static final ThreadLocal<long[]> SCRATCH = ThreadLocal.withInitial(() -> new long[BLOCK_ROWS]);
 
     /** Rows {@code [start, end)} of a stream of small numbers (dictionary ids) into {@code out[0, end - start)}. */
