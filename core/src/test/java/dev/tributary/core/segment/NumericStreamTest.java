@@ -3,6 +3,7 @@ package dev.tributary.core.segment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tributary.core.column.ColumnType;
+import dev.tributary.core.column.NumericColumn;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -92,6 +93,26 @@ class NumericStreamTest {
                 assertThat(Double.doubleToRawLongBits(doubles[row - from])).as("%s row %d of [%d, %d) as double", type, row, from, to)
                         .isEqualTo(Double.doubleToRawLongBits(expected[row].doubleValue()));
             }
+        }
+        for (int trial = 0; trial < 20; trial++) {
+            int from = random.nextInt(count);
+            int to = from + 1 + random.nextInt(count - from);
+            long sum = 0;
+            long min = Long.MAX_VALUE;
+            long max = Long.MIN_VALUE;
+            double doubleSum = 0.5;
+            for (int row = from; row < to; row++) {
+                long v = asLong(expected[row]);
+                sum += v;
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+                doubleSum += expected[row].doubleValue();
+            }
+            assertThat(stream.foldLongs(from, to, NumericColumn.LongFold.SUM)).as("%s sum of [%d, %d)", type, from, to).isEqualTo(sum);
+            assertThat(stream.foldLongs(from, to, NumericColumn.LongFold.MIN)).as("%s min of [%d, %d)", type, from, to).isEqualTo(min);
+            assertThat(stream.foldLongs(from, to, NumericColumn.LongFold.MAX)).as("%s max of [%d, %d)", type, from, to).isEqualTo(max);
+            assertThat(Double.doubleToRawLongBits(stream.sumDoubles(from, to, 0.5))).as("%s double sum of [%d, %d)", type, from, to)
+                    .isEqualTo(Double.doubleToRawLongBits(doubleSum));
         }
         for (int row = 0; row < count; row += 1 + random.nextInt(7)) {
             assertThat(stream.getLong(row)).as("%s row %d", type, row).isEqualTo(asLong(expected[row]));
