@@ -152,6 +152,11 @@ final class TupleKeyer extends Keyer {
             if (keys[i] < 0) {
                 continue;
             }
+            int known = dense == null ? -1 : denseGroup(keys[i], i);
+            if (known >= 0) {
+                keys[i] = known;
+                continue;
+            }
             parts[0] = keys[i];
             for (int d = 0; d < dims; d++) {
                 parts[d + 1] = ids[d][i];
@@ -178,6 +183,22 @@ final class TupleKeyer extends Keyer {
                 explode(row, d + 1);
             }
         }
+    }
+
+    /** The existing group of row {@code i} of the block in the dense table, or -1 (new, or out of its bounds). */
+    private int denseGroup(int bucket, int i) {
+        if (bucket >= limits[0]) {
+            return -1;
+        }
+        int index = bucket * strides[0];
+        for (int d = 0; d < ids.length; d++) {
+            int id = ids[d][i];
+            if (id >= limits[d + 1]) {
+                return -1;
+            }
+            index += id * strides[d + 1];
+        }
+        return dense[index] - 1;
     }
 
     /** The group of the tuple in {@link #parts}, made if new. */
