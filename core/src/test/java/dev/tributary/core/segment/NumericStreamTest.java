@@ -111,8 +111,9 @@ class NumericStreamTest {
             assertThat(stream.foldLongs(from, to, NumericColumn.LongFold.SUM)).as("%s sum of [%d, %d)", type, from, to).isEqualTo(sum);
             assertThat(stream.foldLongs(from, to, NumericColumn.LongFold.MIN)).as("%s min of [%d, %d)", type, from, to).isEqualTo(min);
             assertThat(stream.foldLongs(from, to, NumericColumn.LongFold.MAX)).as("%s max of [%d, %d)", type, from, to).isEqualTo(max);
-            assertThat(Double.doubleToRawLongBits(stream.sumDoubles(from, to, 0.5))).as("%s double sum of [%d, %d)", type, from, to)
-                    .isEqualTo(Double.doubleToRawLongBits(doubleSum));
+            // a NaN's sign bit after inf + -inf is up to the CPU and the JIT: any NaN is the same NaN here
+            assertThat(Double.doubleToLongBits(stream.sumDoubles(from, to, 0.5))).as("%s double sum of [%d, %d)", type, from, to)
+                    .isEqualTo(Double.doubleToLongBits(doubleSum));
         }
         for (int row = 0; row < count; row += 1 + random.nextInt(7)) {
             assertThat(stream.getLong(row)).as("%s row %d", type, row).isEqualTo(asLong(expected[row]));
