@@ -18,6 +18,21 @@ final class Spool implements AutoCloseable {
         return out;
     }
 
+    /** Closes the spool for writing and maps what it holds, to read it back (little-endian). */
+    java.nio.ByteBuffer map() throws IOException {
+        out.close();
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(path, java.nio.file.StandardOpenOption.READ)) {
+            return channel.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, channel.size())
+                    .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        }
+    }
+
+    /** Closes the spool for writing and returns its file, to copy. */
+    Path closed() throws IOException {
+        out.close();
+        return path;
+    }
+
     /** Closes the spool and appends it as the next section of {@code file}. */
     void copyInto(SectionFileWriter file) throws IOException {
         out.close();

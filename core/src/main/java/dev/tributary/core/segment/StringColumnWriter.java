@@ -19,12 +19,18 @@ import org.roaringbitmap.RoaringBitmap;
  * section 2  ids:        a LONG numeric stream, one id per value
  * section 3  row starts: a LONG numeric stream of rows + 1 offsets into the ids (multi-value only)
  * </pre>
- * Memory holds the dictionary and the bitmaps (compressed), not the rows.
+ * Memory holds the dictionary, a row count per value and at most {@link #BITMAP_BUDGET} bytes of
+ * bitmaps, not the rows.
  */
 final class StringColumnWriter implements ColumnWriter {
     private final String[] dictionary;
     private final boolean multiValued;
-    private final RoaringBitmap[] bitmaps;
+    /** Estimated bytes of the bitmaps built at once while finishing. */
+    static final long BITMAP_BUDGET = 32L << 20;
+    /** {@link #BITMAP_BUDGET}, lowered by tests to force many ranges. */
+    static volatile long bitmapBudget = BITMAP_BUDGET;
+    private final Path spoolDirectory;
+    private final String spoolName;
     private final Spool ids;
     private final NumericStreamWriter idStream;
     private final Spool starts;
@@ -36,7 +42,8 @@ final class StringColumnWriter implements ColumnWriter {
     StringColumnWriter(String[] dictionary, boolean multiValued, Path spoolDirectory, String name) throws IOException {
         this.dictionary = dictionary;
         this.multiValued = multiValued;
-        this.bitmaps = new RoaringBitmap[dictionary.length];
+        this.spoolDirectory = spoolDirectory;
+        this.spoolName = name;
         this.ids = new Spool(spoolDirectory, name + ".ids");
         this.idStream = new NumericStreamWriter(ColumnType.LONG, ids.out());
         this.starts = multiValued ? new Spool(spoolDirectory, name + ".starts") : null;
@@ -50,25 +57,11 @@ final class StringColumnWriter implements ColumnWriter {
         } else if (n != 1) {
             throw new IllegalStateException("a single-valued column got a row of " + n + " values");
         }
-        if (n == 0) {
-            bitmap(StringColumn.NULL_ID).add(row); // no values: filters test it as null
-        }
         for (int i = 0; i < n; i++) {
-            int id = rowIds[i];
-            idStream.addLong(id);
-            bitmap(id).add(row);
+            idStream.addLong(rowIds[i]);
         }
         values += n;
         row++;
-    }
-
-    private RoaringBitmap bitmap(int id) {
-        RoaringBitmap bitmap = bitmaps[id];
-        if (bitmap == null) {
-            bitmap = new RoaringBitmap();
-            bitmaps[id] = bitmap;
-        }
-        return bitmap;
     }
 
     @Override
@@ -78,9 +71,11 @@ final class StringColumnWriter implements ColumnWriter {
             startStream.addLong(values);
             startStream.finish();
         }
+        NumericStream idValues = new NumericStream(ids.map(), "ids of " + file);
+        NumericStream rowStarts = multiValued ? new NumericStream(starts.map(), "row starts of " + file) : null;
         try (SectionFileWriter out = new SectionFileWriter(file)) {
             writeDictionary(out.beginSection());
-            writeBitmaps(out.beginSection());
+            writeBitmaps(out.beginSection(), idValues, rowStarts);
             ids.copyInto(out);
             if (multiValued) {
                 starts.copyInto(out);
@@ -96,18 +91,87 @@ final class StringColumnWriter implements ColumnWriter {
         writeTable(out, encoded);
     }
 
-    private void writeBitmaps(SegmentOutput out) throws IOException {
-        byte[][] serialized = new byte[bitmaps.length][];
-        RoaringBitmap empty = new RoaringBitmap();
-        for (int i = 0; i < bitmaps.length; i++) {
-            RoaringBitmap bitmap = bitmaps[i] == null ? empty : bitmaps[i];
-            bitmap.runOptimize();
-            ByteBuffer bytes = ByteBuffer.allocate(bitmap.serializedSizeInBytes()).order(ByteOrder.LITTLE_ENDIAN);
-            bitmap.serialize(bytes);
-            serialized[i] = bytes.array();
-            bitmaps[i] = null; // written: let it go
+    /**
+     * Builds the bitmaps from the ids already written, a range of dictionary ids at a time, so that
+     * the bitmaps in memory at once stay under {@link #BITMAP_BUDGET} bytes (estimated from each
+     * value's row count) however many rows the segment has: one pass over the ids counts each
+     * value's rows, then one pass per range builds and writes that range's bitmaps. A row without
+     * values goes into the null id's bitmap, as filters test it as null.
+     */
+    private void writeBitmaps(SegmentOutput out, NumericStream idValues, NumericStream rowStarts) throws IOException {
+        int[] rowsPerId = new int[dictionary.length];
+        forEachValue(idValues, rowStarts, 0, dictionary.length, (r, id) -> rowsPerId[id]++);
+        int[] offsets = new int[dictionary.length + 1];
+        try (Spool data = new Spool(spoolDirectory, spoolName + ".bitmaps")) {
+            int from = 0;
+            while (from < dictionary.length) {
+                int to = from;
+                long estimate = 0;
+                do {
+                    estimate += 16 + 2L * rowsPerId[to++];
+                } while (to < dictionary.length && estimate + 16 + 2L * rowsPerId[to] <= bitmapBudget);
+                RoaringBitmap[] range = new RoaringBitmap[to - from];
+                for (int i = 0; i < range.length; i++) {
+                    range[i] = new RoaringBitmap();
+                }
+                int first = from;
+                forEachValue(idValues, rowStarts, from, to, (r, id) -> range[id - first].add(r));
+                for (int i = 0; i < range.length; i++) {
+                    RoaringBitmap bitmap = range[i];
+                    bitmap.runOptimize();
+                    ByteBuffer bytes = ByteBuffer.allocate(bitmap.serializedSizeInBytes()).order(ByteOrder.LITTLE_ENDIAN);
+                    bitmap.serialize(bytes);
+                    offsets[from + i + 1] = offsets[from + i] + bytes.capacity();
+                    data.out().write(bytes.array(), 0, bytes.capacity());
+                }
+                from = to;
+            }
+            out.writeInt(dictionary.length);
+            for (int offset : offsets) {
+                out.writeInt(offset);
+            }
+            out.writeFile(data.closed());
         }
-        writeTable(out, serialized);
+    }
+
+    /** A row number and one of its dictionary ids. */
+    @FunctionalInterface
+    private interface ValueVisitor {
+        void visit(int row, int id);
+    }
+
+    /** Visits every (row, id) with {@code from <= id < to}, rows in order; a row without values as id 0. */
+    private void forEachValue(NumericStream idValues, NumericStream rowStarts, int from, int to, ValueVisitor visitor) {
+        int[] batch = new int[BlockCodec.BLOCK_ROWS];
+        long values = idValues.rows();
+        for (long start = 0; start < values; start += batch.length) {
+            int end = (int) Math.min(values, start + batch.length);
+            idValues.readInts((int) start, end, batch);
+            if (rowStarts == null) {
+                for (int i = 0; i < end - start; i++) {
+                    int id = batch[i];
+                    if (id >= from && id < to) {
+                        visitor.visit((int) start + i, id);
+                    }
+                }
+            }
+        }
+        if (rowStarts == null) {
+            return;
+        }
+        for (int r = 0; r < row; r++) {
+            int first = (int) rowStarts.getLong(r);
+            int last = (int) rowStarts.getLong(r + 1);
+            if (first == last && from == 0) {
+                visitor.visit(r, StringColumn.NULL_ID);
+            }
+            for (int v = first; v < last; v++) {
+                int id = (int) idValues.getLong(v);
+                if (id >= from && id < to) {
+                    visitor.visit(r, id);
+                }
+            }
+        }
     }
 
     /** [n][offsets relative to the end of the table] x (n + 1)[entries]. */

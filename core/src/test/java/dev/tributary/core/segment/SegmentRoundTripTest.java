@@ -164,6 +164,38 @@ class SegmentRoundTripTest {
     }
 
     @Test
+    void shouldBuildTheSameBitmapsARangeOfValuesAtATimeWhenTheyExceedTheBudget() throws Exception {
+        IncrementalIndex live = index(SCHEMA, randomEvents(new SplittableRandom(6), 3000));
+        SegmentWriter.write(live, temp.resolve("one-pass"));
+        long budget = StringColumnWriter.bitmapBudget;
+        StringColumnWriter.bitmapBudget = 64; // a few values per range
+        try {
+            SegmentWriter.write(live, temp.resolve("many-passes"));
+        } finally {
+            StringColumnWriter.bitmapBudget = budget;
+        }
+        try (Segment onePass = Segment.open(temp.resolve("one-pass")); Segment manyPasses = Segment.open(temp.resolve("many-passes"))) {
+            for (String name : List.of("page", "tags")) {
+                var expected = (dev.tributary.core.column.BitmapIndexedColumn) onePass.column(name);
+                var actual = (dev.tributary.core.column.BitmapIndexedColumn) manyPasses.column(name);
+                for (int id = 0; id < expected.cardinality(); id++) {
+                    assertThat(actual.rowsWith(id).toArray()).as("%s id %d", name, id).isEqualTo(expected.rowsWith(id).toArray());
+                    int[] rows = expected.rowsWith(id).toArray();
+                    for (int row : rows) {
+                        boolean holds = false;
+                        for (int i = 0; i < expected.valueCount(row); i++) {
+                            holds |= expected.getId(row, i) == id;
+                        }
+                        assertThat(holds || (id == 0 && expected.valueCount(row) == 0)).as("%s row %d holds id %d", name, row, id).isTrue();
+                    }
+                }
+            }
+            assertThat(Files.readAllBytes(temp.resolve("many-passes").resolve("c1.col")))
+                    .isEqualTo(Files.readAllBytes(temp.resolve("one-pass").resolve("c1.col")));
+        }
+    }
+
+    @Test
     void shouldLookUpDictionaryValuesInUtf8Order() throws Exception {
         IncrementalIndex live = index(SCHEMA,
                 event(60_000, "b", "\uffff"), event(60_000, "a", "😀"), event(60_000, "", "z"), event(60_000, null, "é"));
