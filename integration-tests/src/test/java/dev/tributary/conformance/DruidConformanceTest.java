@@ -65,6 +65,9 @@ class DruidConformanceTest {
         return PLACEHOLDER.matcher(text).replaceAll("0");
     }
 
+    @org.junit.jupiter.api.io.TempDir
+    static Path persistDirectory;
+
     @TestFactory
     Stream<DynamicTest> wikipediaIndexQueries() throws Exception {
         Path dir = conformanceDir().resolve("tiny-wiki");
@@ -114,6 +117,10 @@ class DruidConformanceTest {
         ObjectNode spec = MAPPER.createObjectNode();
         spec.set("dataSchema", task.path("spec").path("dataSchema"));
         spec.set("ioConfig", ioConfig);
+        // the events are a batch task's history: no window rejects them; persist under the test's directory
+        spec.set("tuningConfig", MAPPER.readTree("""
+                {"type": "realtime", "rejectionPolicy": {"type": "none"}, "basePersistDirectory": "%s"}"""
+                .formatted(persistDirectory.resolve(dataSource))));
         RealtimeServer node = RealtimeServer.start(NodeConfig.defaults().withPort(0), SpecReader.read(spec.toString()));
         try {
             produce(topic, events);

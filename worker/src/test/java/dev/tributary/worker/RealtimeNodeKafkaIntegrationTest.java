@@ -19,10 +19,16 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The walking skeleton end to end: events into a real Kafka broker, answers out of POST /druid/v2. */
+/**
+ * End to end: events into a real Kafka broker, answers out of POST /druid/v2, with the realtime
+ * plumber persisting when an index is full (every 50 rows where a test asks) and committing offsets
+ * after each persist.
+ */
 class RealtimeNodeKafkaIntegrationTest {
     @RegisterExtension
     static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
@@ -38,7 +44,10 @@ class RealtimeNodeKafkaIntegrationTest {
                {"type": "doubleSum", "name": "delta", "fieldName": "delta"}]}
             """;
 
-    private static String spec(String topic) {
+    @TempDir
+    static Path persistDirectory;
+
+    private static String spec(String topic, int maxRowsInMemory) {
         return """
                 {"dataSchema": {
                    "dataSource": "edits",
@@ -52,12 +61,18 @@ class RealtimeNodeKafkaIntegrationTest {
                    "granularitySpec": {"segmentGranularity": "hour", "queryGranularity": "minute"}},
                  "ioConfig": {"type": "realtime", "firehose": {"type": "kafka", "topic": "%s",
                    "consumerProps": {"bootstrap.servers": "%s", "group.id": "%s"}}},
-                 "tuningConfig": {"type": "realtime"}}
-                """.formatted(topic, KAFKA.bootstrapServers(), topic + "-group");
+                 "tuningConfig": {"type": "realtime", "rejectionPolicy": {"type": "none"}, "maxRowsInMemory": %d,
+                                  "basePersistDirectory": "%s"}}
+                """.formatted(topic, KAFKA.bootstrapServers(), topic + "-group", maxRowsInMemory, persistDirectory.resolve(topic));
     }
 
+    /** A node that persists only at a clean stop. */
     private static RealtimeServer startNode(String topic) {
-        return RealtimeServer.start(NodeConfig.defaults().withPort(0), SpecReader.read(spec(topic)));
+        return startNode(topic, 100_000);
+    }
+
+    private static RealtimeServer startNode(String topic, int maxRowsInMemory) {
+        return RealtimeServer.start(NodeConfig.defaults().withPort(0), SpecReader.read(spec(topic, maxRowsInMemory)));
     }
 
     private static void produce(String topic, List<byte[]> events) {
@@ -117,6 +132,35 @@ class RealtimeNodeKafkaIntegrationTest {
             assertThat(status.get("processed").asLong()).isEqualTo(n);
             assertThat(status.get("unparseable").asLong()).isZero();
             assertThat(status.get("consumed").asLong()).isEqualTo(n);
+        }
+    }
+
+    @Test
+    void shouldCountEveryEventExactlyOnceAcrossARestart() {
+        String topic = KAFKA.createTopic("restart", 3);
+        List<byte[]> first = new java.util.ArrayList<>();
+        List<byte[]> second = new java.util.ArrayList<>();
+        long added = 0;
+        for (int i = 0; i < 5000; i++) {
+            (i < 3000 ? first : second).add(edit(i));
+            added += i;
+        }
+        try (RealtimeServer node = startNode(topic, 50)) {
+            produce(topic, first);
+            NodeClient client = new NodeClient(node.port());
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(client.query(TOTALS).body().path(0).path("result").path("events").asLong()).isEqualTo(3000));
+        }
+        // stopped cleanly: everything persisted, its offsets committed; the next run reads on from there
+        produce(topic, second);
+        try (RealtimeServer node = startNode(topic, 50)) {
+            NodeClient client = new NodeClient(node.port());
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(node.node().metrics().consumed()).isEqualTo(2000));
+            JsonNode result = client.query(TOTALS).body().get(0).get("result");
+            assertThat(result.get("events").asLong()).as("restored from disk plus read after the restart").isEqualTo(5000);
+            assertThat(result.get("added").asLong()).isEqualTo(added);
+            assertThat(client.get("/status/ingestion").body().path("persist").path("commits").asLong()).isPositive();
         }
     }
 

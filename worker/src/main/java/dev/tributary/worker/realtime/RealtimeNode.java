@@ -4,6 +4,10 @@ import dev.tributary.core.input.JsonInputRowParser;
 import dev.tributary.core.input.transform.RowTransformer;
 import dev.tributary.core.query.QueryExecutor;
 import dev.tributary.core.spec.IngestionSpec;
+import dev.tributary.core.spi.Plumber;
+import dev.tributary.core.spi.PlumberFactory;
+import dev.tributary.worker.plumber.RealtimePlumber;
+import dev.tributary.worker.plumber.RealtimePlumberFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +27,7 @@ public final class RealtimeNode implements AutoCloseable {
     public enum State { CREATED, RUNNING, FAILED, STOPPED }
 
     private final IngestionSpec spec;
-    private final InMemoryPlumber plumber;
+    private final Plumber plumber;
     private final IngestionMetrics metrics = new IngestionMetrics();
     private final IngestionLoop loop;
     private final Thread thread;
@@ -33,7 +37,8 @@ public final class RealtimeNode implements AutoCloseable {
 
     public RealtimeNode(IngestionSpec spec) {
         this.spec = spec;
-        this.plumber = new InMemoryPlumber(spec.dataSchema(), spec.tuningConfig());
+        PlumberFactory plumbers = spec.ioConfig().plumber() == null ? new RealtimePlumberFactory() : spec.ioConfig().plumber();
+        this.plumber = plumbers.create(spec.dataSchema(), spec.tuningConfig());
         String dataSource = spec.dataSchema().dataSource();
         this.queries = new QueryExecutor(name -> name.equals(dataSource) ? plumber.queryablePieces() : List.of());
         this.loop = new IngestionLoop(spec.ioConfig().firehose(),
@@ -69,7 +74,7 @@ public final class RealtimeNode implements AutoCloseable {
     }
 
     public long rowsInMemory() {
-        return plumber.rowsInMemory();
+        return plumber instanceof RealtimePlumber realtime ? realtime.rowsInMemory() : 0;
     }
 
     /** What {@code GET /status/ingestion} shows. No secrets: the firehose is named by type only. */
@@ -81,10 +86,13 @@ public final class RealtimeNode implements AutoCloseable {
         status.put("processed", metrics.processed());
         status.put("unparseable", metrics.unparseable());
         status.put("thrownAway", metrics.thrownAway());
-        status.put("rowsInMemory", plumber.rowsInMemory());
-        status.put("bytesInMemory", plumber.bytesInMemory());
-        status.put("sinks", plumber.sinkCount());
-        status.put("hydrants", plumber.hydrantCount());
+        if (plumber instanceof RealtimePlumber realtime) {
+            status.put("rowsInMemory", realtime.rowsInMemory());
+            status.put("bytesInMemory", realtime.bytesInMemory());
+            status.put("sinks", realtime.sinkCount());
+            status.put("hydrants", realtime.hydrantCount());
+            status.put("persist", realtime.metrics().asMap());
+        }
         status.put("recentUnparseable", metrics.recentUnparseable());
         status.put("lastError", lastError);
         return status;

@@ -1,0 +1,327 @@
+package dev.tributary.worker.plumber;
+
+import dev.tributary.core.TributaryException;
+import dev.tributary.core.index.IncrementalIndex;
+import dev.tributary.core.index.QueryableIndex;
+import dev.tributary.core.input.InputRow;
+import dev.tributary.core.segment.Segment;
+import dev.tributary.core.segment.SegmentWriter;
+import dev.tributary.core.spec.DataSchema;
+import dev.tributary.core.spec.TuningConfig;
+import dev.tributary.core.spi.CommitFencedException;
+import dev.tributary.core.spi.Committer;
+import dev.tributary.core.spi.Plumber;
+import dev.tributary.core.time.Granularity;
+import dev.tributary.core.time.Interval;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Druid's realtime plumber, with commit after persist: one sink per segment interval, each with a
+ * live index that queries read at once. A persist (a full index, the intermediate persist period, or
+ * a flush before partitions are revoked) swaps a fresh index into every sink and writes the old ones
+ * as segments on the persist thread; the rows stay queryable throughout, as the live index and then
+ * as the mapped segment.
+ *
+ * <p><b>The ordering this class exists for.</b> The committer of a persist is taken on the ingestion
+ * thread at the moment of the swap, so it covers exactly the rows being persisted and those before
+ * them. On the persist thread, each hydrant is written crash-safely, then its commit metadata, and
+ * only after all of that is on disk does the committer run. Persists run one at a time, in order, so
+ * commits are in order too. A commit that is refused (fenced) leaves its hydrants uncommitted;
+ * {@link #dropUncommitted} then drops them, and the firehose reads their rows again.
+ *
+ * <p>Back-pressure: at most {@code maxPendingPersists + 1} persists are queued or running; past that,
+ * the ingestion thread waits (counted in {@link PersistMetrics}) instead of growing memory.
+ *
+ * <p>Handoff is not here yet: sinks stay on this node.
+ */
+public final class RealtimePlumber implements Plumber {
+    private static final Logger LOG = LoggerFactory.getLogger(RealtimePlumber.class);
+
+    private final DataSchema schema;
+    private final TuningConfig tuning;
+    private final Clock clock;
+    private final Granularity segmentGranularity;
+    private final List<Interval> acceptedIntervals;
+    private final RejectionPolicy rejection;
+    private final PersistMetrics metrics = new PersistMetrics();
+    /** Written by the ingestion thread, read by query threads. */
+    private final ConcurrentSkipListMap<Long, Sink> sinks = new ConcurrentSkipListMap<>();
+    private final ExecutorService persistThread;
+    private final Semaphore persistSlots;
+    private final AtomicReference<CommitFencedException> commitFailure = new AtomicReference<>();
+    private final AtomicReference<Throwable> persistFailure = new AtomicReference<>();
+    private PersistDirectory directory;
+    private long lastPersist;
+
+    public RealtimePlumber(DataSchema schema, TuningConfig tuning, Clock clock) {
+        this.schema = schema;
+        this.tuning = tuning;
+        this.clock = clock;
+        this.segmentGranularity = schema.granularitySpec().segmentGranularity();
+        this.acceptedIntervals = schema.granularitySpec().intervals();
+        this.rejection = RejectionPolicy.of(tuning, clock);
+        this.persistThread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "persist-" + schema.dataSource());
+            t.setDaemon(true);
+            return t;
+        });
+        this.persistSlots = new Semaphore(tuning.maxPendingPersists() + 1);
+    }
+
+    public PersistMetrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public void start(Predicate<Map<String, Object>> confirmed) {
+        try {
+            directory = PersistDirectory.open(Path.of(tuning.basePersistDirectory()), schema.dataSource());
+            int hydrants = 0;
+            for (var entry : directory.restore(confirmed).entrySet()) {
+                List<Hydrant> restored = new ArrayList<>();
+                for (PersistDirectory.Restored r : entry.getValue()) {
+                    restored.add(new Hydrant(r.number(), r.segment(), true));
+                }
+                sinks.put(entry.getKey().start(), newSink(entry.getKey(), restored));
+                hydrants += restored.size();
+            }
+            LOG.info("dataSource '{}': restored {} persisted hydrants in {} sinks from {}", schema.dataSource(), hydrants,
+                    sinks.size(), directory.root());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open basePersistDirectory " + tuning.basePersistDirectory(), e);
+        }
+        lastPersist = clock.millis();
+    }
+
+    private Sink newSink(Interval interval, List<Hydrant> restored) {
+        return new Sink(interval, () -> new IncrementalIndex(schema, tuning.maxRowsInMemory(), tuning.maxBytesInMemoryOrDefault()),
+                restored);
+    }
+
+    @Override
+    public boolean add(InputRow row, Supplier<Committer> committer) {
+        Throwable failed = persistFailure.get();
+        if (failed != null) {
+            throw new TributaryException("a persist failed, so ingestion stops with nothing committed past it: "
+                    + failed.getMessage(), failed);
+        }
+        long timestamp = row.timestamp();
+        if (!acceptedIntervals.isEmpty() && acceptedIntervals.stream().noneMatch(i -> i.contains(timestamp))) {
+            return false;
+        }
+        if (!rejection.accept(timestamp)) {
+            return false;
+        }
+        long bucket = segmentGranularity.bucketStart(timestamp);
+        Sink sink = sinks.get(bucket);
+        if (sink == null) {
+            sink = newSink(segmentGranularity.bucket(timestamp), List.of());
+            sinks.put(bucket, sink);
+        }
+        if (sink.isFull()) {
+            persist(committer.get(), false);
+        }
+        sink.add(row);
+        return true;
+    }
+
+    @Override
+    public void persistIfDue(Supplier<Committer> committer) {
+        if (clock.millis() - lastPersist >= tuning.intermediatePersistPeriod().toMillis()) {
+            persist(committer.get(), false);
+        }
+    }
+
+    @Override
+    public void persist(Committer committer, boolean wait) {
+        lastPersist = clock.millis();
+        List<Sink> owners = new ArrayList<>();
+        List<Hydrant> full = new ArrayList<>();
+        for (Sink sink : sinks.values()) {
+            Hydrant hydrant = sink.swap();
+            if (hydrant != null) {
+                owners.add(sink);
+                full.add(hydrant);
+            }
+        }
+        if (!persistSlots.tryAcquire()) {
+            long started = System.nanoTime();
+            try {
+                persistSlots.acquire(); // back-pressure: memory does not grow past the pending persists
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TributaryException("interrupted while waiting for a persist slot");
+            }
+            metrics.waitedForPersist(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        }
+        Future<?> done = persistThread.submit(() -> {
+            try {
+                persistAndCommit(owners, full, committer);
+            } finally {
+                persistSlots.release();
+            }
+        });
+        if (wait) {
+            try {
+                done.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TributaryException("interrupted while waiting for a persist");
+            } catch (ExecutionException e) {
+                throw new TributaryException("persist failed: " + e.getCause().getMessage(), e.getCause());
+            }
+            Throwable failed = persistFailure.get();
+            if (failed != null) {
+                throw new TributaryException("persist failed: " + failed.getMessage(), failed);
+            }
+            CommitFencedException fenced = commitFailure.get();
+            if (fenced != null) {
+                throw fenced;
+            }
+        }
+    }
+
+    /** On the persist thread: write every hydrant and its commit metadata, then run the committer. */
+    private void persistAndCommit(List<Sink> owners, List<Hydrant> full, Committer committer) {
+        if (persistFailure.get() != null) {
+            return; // after a failed persist nothing more is written or committed
+        }
+        try {
+            long started = System.nanoTime();
+            long rows = 0;
+            for (int i = 0; i < full.size(); i++) {
+                Interval interval = owners.get(i).interval();
+                Hydrant hydrant = full.get(i);
+                IncrementalIndex live = hydrant.live();
+                rows += live.rowCount();
+                Path target = directory.hydrant(interval, hydrant.number());
+                SegmentWriter.write(live, target);
+                directory.writeCommit(interval, hydrant.number(), committer.metadata());
+                hydrant.persistedAs(Segment.open(target));
+            }
+            metrics.persisted(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), rows);
+        } catch (IOException | RuntimeException e) {
+            metrics.persistFailed();
+            persistFailure.compareAndSet(null, e);
+            LOG.error("persist of dataSource '{}' failed; nothing is committed past it", schema.dataSource(), e);
+            return;
+        }
+        if (commitFailure.get() != null) {
+            return; // a refused commit is pending: nothing after it may commit until the rows are dropped
+        }
+        try {
+            committer.run();
+            full.forEach(Hydrant::markCommitted);
+            metrics.committed();
+        } catch (CommitFencedException e) {
+            metrics.fenced();
+            commitFailure.set(e);
+            LOG.warn("commit refused for dataSource '{}': {}; its rows will be dropped and read again",
+                    schema.dataSource(), e.getMessage());
+        }
+    }
+
+    @Override
+    public void dropUncommitted() {
+        awaitPersists();
+        int dropped = 0;
+        for (Sink sink : sinks.values()) {
+            for (Hydrant hydrant : List.copyOf(sink.hydrants())) {
+                if (!hydrant.committed()) {
+                    sink.remove(hydrant);
+                    if (hydrant.persisted()) {
+                        try {
+                            directory.delete(sink.interval(), hydrant.number());
+                        } catch (IOException e) {
+                            LOG.warn("could not delete dropped hydrant {}: {}", hydrant.number(), e.getMessage());
+                        }
+                    }
+                    dropped++;
+                }
+            }
+        }
+        LOG.info("dataSource '{}': dropped {} uncommitted hydrants", schema.dataSource(), dropped);
+    }
+
+    /** Waits until every queued persist has finished. */
+    private void awaitPersists() {
+        try {
+            persistThread.submit(() -> { }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TributaryException("interrupted while waiting for persists");
+        } catch (ExecutionException e) {
+            throw new TributaryException("persist thread failed", e.getCause());
+        }
+    }
+
+    @Override
+    public CommitFencedException takeCommitFailure() {
+        return commitFailure.getAndSet(null);
+    }
+
+    @Override
+    public List<? extends QueryableIndex> queryablePieces() {
+        List<QueryableIndex> pieces = new ArrayList<>();
+        for (Sink sink : sinks.values()) {
+            for (Hydrant hydrant : sink.hydrants()) {
+                pieces.add(hydrant.piece());
+            }
+        }
+        return pieces;
+    }
+
+    public long rowsInMemory() {
+        return sinks.values().stream().mapToLong(Sink::rowsInMemory).sum();
+    }
+
+    public long bytesInMemory() {
+        return sinks.values().stream().mapToLong(Sink::bytesInMemory).sum();
+    }
+
+    public int sinkCount() {
+        return sinks.size();
+    }
+
+    public int hydrantCount() {
+        return sinks.values().stream().mapToInt(s -> s.hydrants().size()).sum();
+    }
+
+    /** Persists queued before this call finish; rows still in memory are not persisted. */
+    @Override
+    public void close() {
+        persistThread.shutdown();
+        try {
+            if (!persistThread.awaitTermination(60, TimeUnit.SECONDS)) {
+                LOG.warn("persists of dataSource '{}' still running after 60 s at close", schema.dataSource());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (directory != null) {
+            try {
+                directory.close();
+            } catch (IOException e) {
+                LOG.warn("could not release the lock of {}: {}", directory.root(), e.getMessage());
+            }
+        }
+    }
+}
