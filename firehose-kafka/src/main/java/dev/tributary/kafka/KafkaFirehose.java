@@ -3,7 +3,9 @@ package dev.tributary.kafka;
 import dev.tributary.core.spi.CommitFencedException;
 import dev.tributary.core.spi.Committer;
 import dev.tributary.core.spi.Firehose;
+import dev.tributary.core.spi.FirehoseContext;
 import dev.tributary.core.spi.FirehoseListener;
+import dev.tributary.core.spi.PositionLedger;
 import dev.tributary.core.spi.RawEvent;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,8 +40,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * {@link FirehoseListener} persists and commits; lost partitions commit nothing. With
  * {@code group.instance.id} set, membership is static and a quick restart causes no rebalance.
  *
- * <p>Not yet here: the offset ledger with ownership epochs (zombie fencing). Until it is, a commit
- * is Kafka's own, and a commit refused because the group rebalanced is reported as fenced.
+ * <p>With a {@link PositionLedger} (the node's metadata store), the ledger is the record: assigned
+ * partitions are claimed (their epochs raised) and start from the ledger's positions; a committer
+ * first commits to the ledger as a compare-and-set on (epoch, previous position), synchronously, and
+ * a refusal is a {@link CommitFencedException}; Kafka's committed offsets then mirror the ledger for
+ * lag tools. Without a ledger, Kafka's committed offsets are the record.
  *
  * <p>Threading: like {@link KafkaConsumer}, used by the one ingestion thread only, except
  * {@link Committer#run}, which may come from the plumber's persist thread.
@@ -47,12 +52,22 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 final class KafkaFirehose implements Firehose {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final String topic;
-    private final Thread owner = Thread.currentThread();
+    private final Thread ingestionThread = Thread.currentThread();
     /** Offsets whose rows are durable, waiting for the ingestion thread to commit them. */
     private final ConcurrentLinkedQueue<Map<TopicPartition, OffsetAndMetadata>> toCommit = new ConcurrentLinkedQueue<>();
     private final FirehoseListener listener;
+    /** Null: Kafka's committed offsets are the record. */
+    private final PositionLedger ledger;
+    private final String owner;
+    private final String group;
+    /** Per owned partition, the epoch of this member's claim and the ledger position it last committed. */
+    private final Map<Integer, PositionLedger.Claim> claims = new java.util.concurrent.ConcurrentHashMap<>();
 
-    KafkaFirehose(KafkaFirehoseFactory spec, FirehoseListener listener) {
+    KafkaFirehose(KafkaFirehoseFactory spec, FirehoseContext context) {
+        this.listener = context.listener();
+        this.ledger = context.ledger();
+        this.owner = context.owner();
+        this.group = String.valueOf(spec.consumerProps().get("group.id"));
         Properties props = new Properties();
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -61,7 +76,6 @@ final class KafkaFirehose implements Firehose {
         props.putAll(spec.consumerProps());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         this.topic = spec.topic();
-        this.listener = listener;
         this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(List.of(spec.topic()), new ConsumerRebalanceListener() {
             @Override
@@ -69,20 +83,40 @@ final class KafkaFirehose implements Firehose {
                 if (!partitions.isEmpty()) {
                     listener.beforeRelease(names(partitions));
                     commitPending();
+                    partitions.forEach(tp -> claims.remove(tp.partition()));
                 }
             }
 
             @Override
             public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                // positions start from the group's committed offsets (or auto.offset.reset)
+                if (ledger != null && !partitions.isEmpty()) {
+                    claim(partitions);
+                }
+                // without a ledger, positions start from the group's committed offsets (or auto.offset.reset)
             }
 
             @Override
             public void onPartitionsLost(Collection<TopicPartition> partitions) {
                 toCommit.clear();
+                partitions.forEach(tp -> claims.remove(tp.partition()));
                 listener.lost(names(partitions));
             }
         });
+    }
+
+    /** Claims partitions in the ledger (raising their epochs) and starts each from its ledger position. */
+    private void claim(Collection<TopicPartition> partitions) {
+        List<Integer> numbers = partitions.stream().map(TopicPartition::partition).toList();
+        Map<Integer, PositionLedger.Claim> claimed = ledger.claim(group, topic, numbers, owner);
+        for (TopicPartition tp : partitions) {
+            PositionLedger.Claim claim = claimed.get(tp.partition());
+            claims.put(tp.partition(), claim);
+            if (claim.committed() != null) {
+                consumer.seek(tp, claim.committed());
+            } else {
+                consumer.seekToBeginning(List.of(tp));
+            }
+        }
     }
 
     private static List<String> names(Collection<TopicPartition> partitions) {
@@ -156,8 +190,11 @@ final class KafkaFirehose implements Firehose {
                 if (offsets.isEmpty()) {
                     return;
                 }
+                if (ledger != null) {
+                    commitToLedger(offsets, (String) metadata.get("commitId"));
+                }
                 toCommit.add(offsets);
-                if (Thread.currentThread() == owner) {
+                if (Thread.currentThread() == ingestionThread) {
                     try {
                         commitPending();
                     } catch (org.apache.kafka.clients.consumer.CommitFailedException e) {
@@ -167,6 +204,28 @@ final class KafkaFirehose implements Firehose {
                 }
             }
         };
+    }
+
+    /**
+     * The ledger commit: a compare-and-set of every partition on (this member's epoch, the position it
+     * last committed), all or none. Runs on the persist thread; the claims map is concurrent.
+     */
+    private void commitToLedger(Map<TopicPartition, OffsetAndMetadata> offsets, String commitId) {
+        Map<Integer, PositionLedger.PartitionCommit> commits = new java.util.TreeMap<>();
+        for (var entry : offsets.entrySet()) {
+            PositionLedger.Claim claim = claims.get(entry.getKey().partition());
+            if (claim == null) {
+                throw new CommitFencedException("partition " + entry.getKey() + " is no longer assigned to this member");
+            }
+            commits.put(entry.getKey().partition(),
+                    new PositionLedger.PartitionCommit(claim.epoch(), claim.committed(), entry.getValue().offset()));
+        }
+        String refused = ledger.commit(group, topic, commits, commitId);
+        if (refused != null) {
+            throw new CommitFencedException("the offset ledger refused the commit: " + refused);
+        }
+        commits.forEach((partition, commit) -> claims.computeIfPresent(partition,
+                (p, claim) -> claim.epoch() == commit.epoch() ? new PositionLedger.Claim(claim.epoch(), commit.next()) : claim));
     }
 
     /** {@code <topic>-<n>} of this firehose's topic, or null. */
@@ -185,7 +244,7 @@ final class KafkaFirehose implements Firehose {
     @Override
     public void rewind() {
         toCommit.clear();
-        Map<TopicPartition, Long> offsets = committedOffsets(consumer.assignment());
+        Map<TopicPartition, Long> offsets = ledger == null ? committedOffsets(consumer.assignment()) : ledgerOffsets();
         for (TopicPartition tp : consumer.assignment()) {
             Long offset = offsets.get(tp);
             if (offset == null) {
@@ -196,12 +255,30 @@ final class KafkaFirehose implements Firehose {
         }
     }
 
+    private Map<TopicPartition, Long> ledgerOffsets() {
+        Map<Integer, Long> committed = ledger.committed(group, topic);
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        for (TopicPartition tp : consumer.assignment()) {
+            Long offset = committed.get(tp.partition());
+            PositionLedger.Claim claim = claims.get(tp.partition());
+            if (claim != null) {
+                claims.put(tp.partition(), new PositionLedger.Claim(claim.epoch(), offset));
+            }
+            offsets.put(tp, offset);
+        }
+        return offsets;
+    }
+
     /**
-     * A commit happened if Kafka's committed offset of each of its partitions has reached it. (The
+     * With a ledger, a commit happened if the ledger holds its id. Without one, if Kafka's committed
+     * offset of each of its partitions has reached it. (The
      * offset ledger will answer this exactly, by the commit's id.)
      */
     @Override
     public boolean confirms(Map<String, Object> metadata) {
+        if (ledger != null) {
+            return metadata.get("commitId") instanceof String id && ledger.isCommitted(id);
+        }
         if (!(metadata.get("partitions") instanceof Map<?, ?> partitions)) {
             return false;
         }

@@ -5,7 +5,7 @@ import static dev.tributary.core.spec.SpecFieldException.require;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tributary.core.spi.Firehose;
-import dev.tributary.core.spi.FirehoseListener;
+import dev.tributary.core.spi.FirehoseContext;
 import dev.tributary.core.spi.FirehoseFactory;
 import java.util.Map;
 import java.util.Set;
@@ -40,8 +40,8 @@ public record KafkaFirehoseFactory(
     }
 
     @Override
-    public Firehose connect(FirehoseListener listener) {
-        return new KafkaFirehose(this, listener);
+    public Firehose connect(FirehoseContext context) {
+        return new KafkaFirehose(this, context);
     }
 
     /** The consumer properties for display: values of keys that look secret are masked. */

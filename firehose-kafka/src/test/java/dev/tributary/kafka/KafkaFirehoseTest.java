@@ -45,7 +45,7 @@ class KafkaFirehoseTest {
                 {"type": "kafka", "topic": "%s", "consumerProps": {"bootstrap.servers": "%s", "group.id": "raw"}}"""
                 .formatted(topic, KAFKA.bootstrapServers()));
         List<RawEvent> events = new ArrayList<>();
-        try (Firehose hose = factory.connect(dev.tributary.core.spi.FirehoseListener.NONE)) {
+        try (Firehose hose = factory.connect(dev.tributary.core.spi.FirehoseContext.of(dev.tributary.core.spi.FirehoseListener.NONE))) {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (events.size() < 21 && System.nanoTime() < deadline) {
                 events.addAll(hose.poll(Duration.ofMillis(200)));

@@ -8,10 +8,6 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 public interface FirehoseFactory {
-    /**
-     * Opens a firehose. Called once per ingestion run, on the thread that will poll it.
-     *
-     * @param listener told, from inside {@link Firehose#poll}, about positions given up or lost
-     */
-    Firehose connect(FirehoseListener listener);
+    /** Opens a firehose. Called once per ingestion run, on the thread that will poll it. */
+    Firehose connect(FirehoseContext context);
 }

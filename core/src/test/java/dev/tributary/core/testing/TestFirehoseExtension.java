@@ -30,7 +30,7 @@ public final class TestFirehoseExtension implements TributaryExtension {
     /** {@code {"type": "test", "label": "..."}}: a spec's firehose; never connected by core's tests. */
     public record TestFirehoseFactory(@JsonProperty("label") String label) implements FirehoseFactory {
         @Override
-        public Firehose connect(dev.tributary.core.spi.FirehoseListener listener) {
+        public Firehose connect(dev.tributary.core.spi.FirehoseContext context) {
             throw new UnsupportedOperationException("the test firehose is only read from specs, never connected");
         }
     }

@@ -7,7 +7,9 @@ import dev.tributary.core.input.transform.RowTransformer;
 import dev.tributary.core.spi.CommitFencedException;
 import dev.tributary.core.spi.Committer;
 import dev.tributary.core.spi.Firehose;
+import dev.tributary.core.spi.FirehoseContext;
 import dev.tributary.core.spi.FirehoseListener;
+import dev.tributary.core.spi.PositionLedger;
 import dev.tributary.core.spi.FirehoseFactory;
 import dev.tributary.core.spi.Plumber;
 import dev.tributary.core.spi.RawEvent;
@@ -35,6 +37,9 @@ final class IngestionLoop implements Runnable {
     private static final Duration POLL_WAIT = Duration.ofMillis(200);
 
     private final FirehoseFactory firehoseFactory;
+    /** Null: the firehose's source keeps positions alone. */
+    private final PositionLedger ledger;
+    private final String owner;
     private final InputRowParser parser;
     private final RowTransformer transformer;
     private final Plumber plumber;
@@ -46,9 +51,11 @@ final class IngestionLoop implements Runnable {
     private Firehose firehose;
     private boolean rereadNeeded;
 
-    IngestionLoop(FirehoseFactory firehoseFactory, InputRowParser parser, RowTransformer transformer, Plumber plumber,
-            IngestionMetrics metrics, Consumer<Throwable> onFailure) {
+    IngestionLoop(FirehoseFactory firehoseFactory, PositionLedger ledger, String owner, InputRowParser parser,
+            RowTransformer transformer, Plumber plumber, IngestionMetrics metrics, Consumer<Throwable> onFailure) {
         this.firehoseFactory = firehoseFactory;
+        this.ledger = ledger;
+        this.owner = owner;
         this.parser = parser;
         this.transformer = transformer;
         this.plumber = plumber;
@@ -63,7 +70,7 @@ final class IngestionLoop implements Runnable {
 
     @Override
     public void run() {
-        try (Firehose opened = firehoseFactory.connect(new Listener())) {
+        try (Firehose opened = firehoseFactory.connect(new FirehoseContext(new Listener(), ledger, owner))) {
             firehose = opened;
             plumber.start(opened::confirms);
             while (!stopping && !Thread.currentThread().isInterrupted()) {

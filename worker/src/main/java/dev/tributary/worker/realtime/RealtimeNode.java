@@ -6,6 +6,7 @@ import dev.tributary.core.query.QueryExecutor;
 import dev.tributary.core.spec.IngestionSpec;
 import dev.tributary.core.spi.Plumber;
 import dev.tributary.core.spi.PlumberFactory;
+import dev.tributary.core.spi.PositionLedger;
 import dev.tributary.worker.plumber.RealtimePlumber;
 import dev.tributary.worker.plumber.RealtimePlumberFactory;
 import java.util.LinkedHashMap;
@@ -35,13 +36,23 @@ public final class RealtimeNode implements AutoCloseable {
     private final AtomicReference<State> state = new AtomicReference<>(State.CREATED);
     private volatile String lastError;
 
+    /** A node whose firehose keeps positions in its source alone (Kafka's committed offsets). */
     public RealtimeNode(IngestionSpec spec) {
+        this(spec, null, "tributary");
+    }
+
+    /**
+     * @param ledger where positions are claimed and committed (the metadata store's offset ledger);
+     *               null to keep them in the source alone
+     * @param owner this worker's name in the ledger
+     */
+    public RealtimeNode(IngestionSpec spec, PositionLedger ledger, String owner) {
         this.spec = spec;
         PlumberFactory plumbers = spec.ioConfig().plumber() == null ? new RealtimePlumberFactory() : spec.ioConfig().plumber();
         this.plumber = plumbers.create(spec.dataSchema(), spec.tuningConfig());
         String dataSource = spec.dataSchema().dataSource();
         this.queries = new QueryExecutor(name -> name.equals(dataSource) ? plumber.queryablePieces() : List.of());
-        this.loop = new IngestionLoop(spec.ioConfig().firehose(),
+        this.loop = new IngestionLoop(spec.ioConfig().firehose(), ledger, owner,
                 new JsonInputRowParser(spec.dataSchema(), spec.flattenSpec()),
                 new RowTransformer(spec.dataSchema().transformSpec()), plumber, metrics, this::failed);
         this.thread = new Thread(loop, "ingest-" + dataSource);
