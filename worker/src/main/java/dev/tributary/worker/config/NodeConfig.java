@@ -1,18 +1,13 @@
 package dev.tributary.worker.config;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * A node's runtime.properties, validated: every {@code tributary.*} key must be one of {@link #KEYS}
- * (a typo is an error, not a silent default).
+ * (a typo is an error, not a silent default), except the keys of components that read and check
+ * their own ({@link #OWNED_ELSEWHERE}).
  *
  * @param host the name other nodes and clients use to reach this node
  * @param bindHost the address the HTTP server listens on
@@ -36,28 +31,19 @@ public record NodeConfig(String host, String bindHost, int port, long maxRequest
     /** Every key this config reads, for validation and for docs/configuration.md. */
     public static final List<ConfigKey<?>> KEYS = List.of(HOST, BIND_HOST, PORT, MAX_REQUEST_BYTES, QUERY_TIMEOUT_MILLIS);
 
+    /** Key prefixes that other components' configs own and check: the metadata store's MetadataStoreConfig. */
+    public static final List<String> OWNED_ELSEWHERE = List.of("tributary.metadata.");
+
     public static NodeConfig defaults() {
         return from(new Properties());
     }
 
     public static NodeConfig from(Path file) {
-        Properties props = new Properties();
-        try (Reader reader = Files.newBufferedReader(file)) {
-            props.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read config file " + file + ": " + e.getMessage(), e);
-        }
-        return from(props);
+        return from(RuntimeProperties.load(file));
     }
 
     public static NodeConfig from(Properties props) {
-        Set<String> known = new TreeSet<>();
-        KEYS.forEach(k -> known.add(k.name()));
-        for (String key : props.stringPropertyNames()) {
-            if (key.startsWith("tributary.") && !known.contains(key)) {
-                throw new InvalidConfigException(key, "is not a known key; known keys are " + known);
-            }
-        }
+        RuntimeProperties.requireKnownKeys(props, "tributary.", KEYS, OWNED_ELSEWHERE);
         return new NodeConfig(HOST.read(props.getProperty(HOST.name())),
                 BIND_HOST.read(props.getProperty(BIND_HOST.name())),
                 PORT.read(props.getProperty(PORT.name())),
