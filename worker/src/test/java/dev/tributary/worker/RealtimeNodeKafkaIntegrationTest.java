@@ -8,6 +8,7 @@ import dev.tributary.core.spec.SpecReader;
 import dev.tributary.core.time.DateTimes;
 import dev.tributary.testing.KafkaBrokerExtension;
 import dev.tributary.worker.config.NodeConfig;
+import dev.tributary.worker.metadata.MetadataStoreConfig;
 import dev.tributary.worker.server.RealtimeServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * End to end: events into a real Kafka broker, answers out of POST /druid/v2, with the realtime
  * plumber persisting when an index is full (every 50 rows where a test asks) and committing offsets
- * after each persist.
+ * after each persist, to the offset ledger of an embedded metadata store, then to Kafka.
  */
 class RealtimeNodeKafkaIntegrationTest {
     @RegisterExtension
@@ -71,8 +72,12 @@ class RealtimeNodeKafkaIntegrationTest {
         return startNode(topic, 100_000);
     }
 
+    /** A node whose offsets live in the offset ledger of an embedded metadata store under the test's directory. */
     private static RealtimeServer startNode(String topic, int maxRowsInMemory) {
-        return RealtimeServer.start(NodeConfig.defaults().withPort(0), SpecReader.read(spec(topic, maxRowsInMemory)));
+        Properties metadata = new Properties();
+        metadata.setProperty("tributary.metadata.storage.embedded.directory", persistDirectory.resolve("metadata").toString());
+        return RealtimeServer.start(NodeConfig.defaults().withPort(0), MetadataStoreConfig.from(metadata),
+                SpecReader.read(spec(topic, maxRowsInMemory)));
     }
 
     private static void produce(String topic, List<byte[]> events) {

@@ -3,6 +3,7 @@ package dev.tributary.worker.cli;
 import dev.tributary.core.spec.IngestionSpec;
 import dev.tributary.core.spec.SpecReader;
 import dev.tributary.worker.config.NodeConfig;
+import dev.tributary.worker.metadata.MetadataStoreConfig;
 import dev.tributary.worker.server.RealtimeServer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -25,7 +26,8 @@ final class RealtimeCommand implements Callable<Integer> {
         NodeConfig nodeConfig = config == null ? NodeConfig.defaults() : NodeConfig.from(config);
         IngestionSpec ingestionSpec = SpecReader.read(spec);
         CountDownLatch stopped = new CountDownLatch(1);
-        RealtimeServer server = RealtimeServer.start(nodeConfig, ingestionSpec);
+        MetadataStoreConfig metadata = config == null ? MetadataStoreConfig.defaults() : MetadataStoreConfig.from(config);
+        RealtimeServer server = RealtimeServer.start(nodeConfig, metadata, ingestionSpec);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             stopped.countDown();
