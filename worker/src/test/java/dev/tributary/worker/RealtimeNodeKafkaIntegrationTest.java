@@ -62,7 +62,7 @@ class RealtimeNodeKafkaIntegrationTest {
                    "granularitySpec": {"segmentGranularity": "hour", "queryGranularity": "minute"}},
                  "ioConfig": {"type": "realtime", "firehose": {"type": "kafka", "topic": "%s",
                    "consumerProps": {"bootstrap.servers": "%s", "group.id": "%s"}}},
-                 "tuningConfig": {"type": "realtime", "rejectionPolicy": {"type": "none"}, "maxRowsInMemory": %d,
+                 "tuningConfig": {"type": "realtime", "rejectionPolicy": {"type": "none"}, "maxRowsInMemory": %d, "maxEventBytes": 4096,
                                   "basePersistDirectory": "%s"}}
                 """.formatted(topic, KAFKA.bootstrapServers(), topic + "-group", maxRowsInMemory, persistDirectory.resolve(topic));
     }
@@ -197,7 +197,7 @@ class RealtimeNodeKafkaIntegrationTest {
         String topic = KAFKA.createTopic("bad", 1);
         List<byte[]> events = List.of(edit(1), bytes("this is not json"), edit(2), bytes("{\"channel\": \"no time\"}"),
                 bytes("{\"ts\": \"yesterday-ish\", \"added\": 5}"), bytes("[1, 2, 3]"), new byte[0], bytes("null"),
-                bytes("{\"ts\": \"2026-01-15T10:00:00Z\""), edit(3));
+                bytes("{\"ts\": \"2026-01-15T10:00:00Z\""), edit(3), oversized());
         try (RealtimeServer node = startNode(topic)) {
             produce(topic, events);
             NodeClient client = new NodeClient(node.port());
@@ -205,16 +205,23 @@ class RealtimeNodeKafkaIntegrationTest {
                     assertThat(node.node().metrics().consumed()).isEqualTo(events.size()));
             JsonNode status = client.get("/status/ingestion").body();
             assertThat(status.get("processed").asLong()).isEqualTo(3);
-            assertThat(status.get("unparseable").asLong()).isEqualTo(7);
+            assertThat(status.get("unparseable").asLong()).isEqualTo(8);
             assertThat(status.get("thrownAway").asLong()).isZero();
             assertThat(status.get("state").asText()).isEqualTo("RUNNING");
-            assertThat(status.get("recentUnparseable")).hasSize(7);
+            assertThat(status.get("recentUnparseable")).hasSize(8);
+            assertThat(status.get("recentUnparseable").get(7).get("reason").asText()).contains("larger than maxEventBytes");
             assertThat(status.get("recentUnparseable").get(0).get("partition").asText()).isEqualTo(topic + "-0");
             assertThat(status.get("recentUnparseable").get(0).get("offset").asLong()).isEqualTo(1);
             JsonNode result = client.query(TOTALS).body().get(0).get("result");
             assertThat(result.get("events").asLong()).isEqualTo(3);
             assertThat(result.get("added").asLong()).isEqualTo(1 + 2 + 3);
         }
+    }
+
+    /** A valid event, padded past the spec's maxEventBytes (4096). */
+    private static byte[] oversized() {
+        String event = new String(edit(4), StandardCharsets.UTF_8);
+        return (event.substring(0, event.length() - 1) + ", \"pad\": \"" + "x".repeat(5000) + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] bytes(String s) {

@@ -20,6 +20,8 @@ import java.util.Set;
  * @param basePersistDirectory where persisted hydrants live (default a directory under java.io.tmpdir)
  * @param maxPendingPersists persists that may queue before ingestion waits (default 0: one at a time)
  * @param handoffConditionTimeout milliseconds to wait for handoff; 0 waits for ever (default 0)
+ * @param maxEventBytes a Tributary addition: larger events are counted as unparseable and skipped
+ *                      (default 1 MiB)
  */
 public record TuningConfig(
         @JsonProperty("type") String type,
@@ -32,7 +34,10 @@ public record TuningConfig(
         @JsonProperty("maxPendingPersists") Integer maxPendingPersists,
         @JsonProperty("handoffConditionTimeout") Long handoffConditionTimeout,
         @JsonProperty("maxRowsPerSegment") Integer maxRowsPerSegment,
-        @JsonProperty("reportParseExceptions") Boolean reportParseExceptions) {
+        @JsonProperty("reportParseExceptions") Boolean reportParseExceptions,
+        @JsonProperty("maxEventBytes") Integer maxEventBytes) {
+    /** Events larger than this are counted as unparseable and skipped (1 MiB). */
+    public static final int DEFAULT_MAX_EVENT_BYTES = 1 << 20;
     private static final Set<String> REJECTION_POLICIES = Set.of("serverTime", "messageTime", "none");
 
     public TuningConfig {
@@ -60,6 +65,8 @@ public record TuningConfig(
         maxRowsPerSegment = maxRowsPerSegment == null ? 5_000_000 : maxRowsPerSegment;
         require(maxRowsPerSegment > 0, "maxRowsPerSegment", "must be positive");
         reportParseExceptions = Boolean.TRUE.equals(reportParseExceptions);
+        maxEventBytes = maxEventBytes == null ? DEFAULT_MAX_EVENT_BYTES : maxEventBytes;
+        require(maxEventBytes > 0, "maxEventBytes", "must be positive");
     }
 
     /** {@code maxBytesInMemory} in bytes: 0 means a sixth of the maximum heap, -1 no limit. */
@@ -71,6 +78,6 @@ public record TuningConfig(
     }
 
     public static TuningConfig defaults() {
-        return new TuningConfig(null, null, null, null, null, null, null, null, null, null, null);
+        return new TuningConfig(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

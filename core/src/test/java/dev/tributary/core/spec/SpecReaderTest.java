@@ -140,7 +140,7 @@ class SpecReaderTest {
         assertThat(spec.dataSchema().metricInputFields()).containsExactlyInAnyOrder("added", "deltaValue");
         assertThat(spec.ioConfig()).isEqualTo(new IoConfig("realtime", new TestFirehoseFactory("edits"), InputFormatSpec.json(), null));
         assertThat(spec.tuningConfig()).isEqualTo(new TuningConfig("realtime", 1000, 1_048_576L, Duration.ofMinutes(1),
-                Duration.ofMinutes(5), Map.of("type", "messageTime"), "/var/tributary/persist", 2, 60_000L, 10_000, true));
+                Duration.ofMinutes(5), Map.of("type", "messageTime"), "/var/tributary/persist", 2, 60_000L, 10_000, true, null));
     }
 
     @Test

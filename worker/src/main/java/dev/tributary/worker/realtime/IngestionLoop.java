@@ -40,6 +40,7 @@ final class IngestionLoop implements Runnable {
     /** Null: the firehose's source keeps positions alone. */
     private final PositionLedger ledger;
     private final String owner;
+    private final int maxEventBytes;
     private final InputRowParser parser;
     private final RowTransformer transformer;
     private final Plumber plumber;
@@ -51,9 +52,10 @@ final class IngestionLoop implements Runnable {
     private Firehose firehose;
     private boolean rereadNeeded;
 
-    IngestionLoop(FirehoseFactory firehoseFactory, PositionLedger ledger, String owner, InputRowParser parser,
+    IngestionLoop(FirehoseFactory firehoseFactory, PositionLedger ledger, String owner, int maxEventBytes, InputRowParser parser,
             RowTransformer transformer, Plumber plumber, IngestionMetrics metrics, Consumer<Throwable> onFailure) {
         this.firehoseFactory = firehoseFactory;
+        this.maxEventBytes = maxEventBytes;
         this.ledger = ledger;
         this.owner = owner;
         this.parser = parser;
@@ -115,6 +117,12 @@ final class IngestionLoop implements Runnable {
 
     private void handle(RawEvent event) {
         metrics.recordConsumed();
+        if (event.payload().length > maxEventBytes) {
+            metrics.recordUnparseable(event.partition(), event.offset(), "event of " + event.payload().length
+                    + " bytes is larger than maxEventBytes (" + maxEventBytes + ")");
+            handled.put(event.partition(), event.offset() + 1);
+            return;
+        }
         InputRow row;
         try {
             row = transformer.apply(parser.parse(event.payload()));

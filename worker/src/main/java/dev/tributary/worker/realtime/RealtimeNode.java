@@ -52,7 +52,7 @@ public final class RealtimeNode implements AutoCloseable {
         this.plumber = plumbers.create(spec.dataSchema(), spec.tuningConfig());
         String dataSource = spec.dataSchema().dataSource();
         this.queries = new QueryExecutor(name -> name.equals(dataSource) ? plumber.queryablePieces() : List.of());
-        this.loop = new IngestionLoop(spec.ioConfig().firehose(), ledger, owner,
+        this.loop = new IngestionLoop(spec.ioConfig().firehose(), ledger, owner, spec.tuningConfig().maxEventBytes(),
                 new JsonInputRowParser(spec.dataSchema(), spec.flattenSpec()),
                 new RowTransformer(spec.dataSchema().transformSpec()), plumber, metrics, this::failed);
         this.thread = new Thread(loop, "ingest-" + dataSource);
