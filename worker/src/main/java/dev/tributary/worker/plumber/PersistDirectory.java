@@ -109,6 +109,11 @@ final class PersistDirectory implements AutoCloseable {
         }
     }
 
+    /** Deletes a sink's directory and everything in it. */
+    void deleteSink(Interval interval) throws IOException {
+        deleteTree(sink(interval));
+    }
+
     /** Deletes hydrant {@code number} and its commit file. */
     void delete(Interval interval, int number) throws IOException {
         deleteTree(hydrant(interval, number));

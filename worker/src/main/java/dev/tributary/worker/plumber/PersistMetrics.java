@@ -14,6 +14,11 @@ public final class PersistMetrics {
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong fencedCommits = new AtomicLong();
     private final AtomicLong rowsOutput = new AtomicLong();
+    private final AtomicLong flushedSinks = new AtomicLong();
+
+    void flushedSink() {
+        flushedSinks.incrementAndGet();
+    }
 
     void persisted(long millis, long rows) {
         persists.incrementAndGet();
@@ -61,6 +66,7 @@ public final class PersistMetrics {
         map.put("commits", commits.get());
         map.put("fencedCommits", fencedCommits.get());
         map.put("rowsPersisted", rowsOutput.get());
+        map.put("flushedSinks", flushedSinks.get());
         return map;
     }
 }

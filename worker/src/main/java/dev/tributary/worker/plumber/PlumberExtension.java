@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.tributary.core.spi.TributaryExtension;
 import java.util.List;
 
-/** Registers the plumber types the worker provides: {@code realtime}. */
+/** Registers the plumber types the worker provides: {@code realtime} and {@code flushing}. */
 public final class PlumberExtension implements TributaryExtension {
     @Override
     public String name() {
@@ -16,7 +16,8 @@ public final class PlumberExtension implements TributaryExtension {
     @Override
     public List<Module> jacksonModules() {
         SimpleModule module = new SimpleModule("tributary-plumbers");
-        module.registerSubtypes(new NamedType(RealtimePlumberFactory.class, "realtime"));
+        module.registerSubtypes(new NamedType(RealtimePlumberFactory.class, "realtime"),
+                new NamedType(FlushingPlumberFactory.class, "flushing"));
         return List.of(module);
     }
 }

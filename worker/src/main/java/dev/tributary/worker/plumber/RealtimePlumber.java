@@ -68,10 +68,21 @@ public final class RealtimePlumber implements Plumber {
     private final Semaphore persistSlots;
     private final AtomicReference<CommitFencedException> commitFailure = new AtomicReference<>();
     private final AtomicReference<Throwable> persistFailure = new AtomicReference<>();
+    private final java.time.Duration flushAfter;
     private PersistDirectory directory;
     private long lastPersist;
 
     public RealtimePlumber(DataSchema schema, TuningConfig tuning, Clock clock) {
+        this(schema, tuning, clock, null);
+    }
+
+    /**
+     * @param flushAfter for the {@code flushing} plumber: drop a sink this long after its interval and
+     *                   windowPeriod have passed, once everything in it is committed; null keeps sinks
+     *                   (until handoff)
+     */
+    RealtimePlumber(DataSchema schema, TuningConfig tuning, Clock clock, java.time.Duration flushAfter) {
+        this.flushAfter = flushAfter;
         this.schema = schema;
         this.tuning = tuning;
         this.clock = clock;
@@ -147,6 +158,33 @@ public final class RealtimePlumber implements Plumber {
     public void persistIfDue(Supplier<Committer> committer) {
         if (clock.millis() - lastPersist >= tuning.intermediatePersistPeriod().toMillis()) {
             persist(committer.get(), false);
+        }
+        if (flushAfter != null) {
+            dropFlushedSinks();
+        }
+    }
+
+    /**
+     * The flushing plumber's end of a sink: once its interval, the windowPeriod and flushAfter have
+     * passed and every row in it is persisted and committed, it is dropped from queries and disk.
+     * A sink with rows still in memory waits for the next persist.
+     */
+    private void dropFlushedSinks() {
+        long cutoff = clock.millis() - tuning.windowPeriod().toMillis() - flushAfter.toMillis();
+        for (var entry : sinks.entrySet()) {
+            Sink sink = entry.getValue();
+            if (sink.interval().end() > cutoff || sink.rowsInMemory() > 0
+                    || !sink.hydrants().stream().allMatch(h -> h.committed() || (h.live() != null && h.live().rowCount() == 0))) {
+                continue;
+            }
+            sinks.remove(entry.getKey());
+            try {
+                directory.deleteSink(sink.interval());
+            } catch (IOException e) {
+                LOG.warn("could not delete flushed sink {}: {}", sink.interval(), e.getMessage());
+            }
+            metrics.flushedSink();
+            LOG.info("dataSource '{}': flushed sink {} ({} after its window)", schema.dataSource(), sink.interval(), flushAfter);
         }
     }
 

@@ -207,6 +207,65 @@ class RealtimePlumberTest {
         plumber.close();
     }
 
+    /** A clock the test moves. */
+    private static final class MovingClock extends Clock {
+        volatile long millis;
+
+        MovingClock(long millis) {
+            this.millis = millis;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis);
+        }
+    }
+
+    @Test
+    void shouldServeAFlushingSinkUntilFlushDurationAfterItsWindowThenDropIt() throws Exception {
+        MovingClock clock = new MovingClock(60_000);
+        RealtimePlumber plumber = new RealtimePlumber(SCHEMA, tuning(100, "none", 0), clock, Duration.ofMinutes(30));
+        plumber.start(m -> true);
+        Recording committer = new Recording("c0");
+        plumber.add(row(1000, 1), () -> null);
+        plumber.add(row(2000, 2), () -> null);
+        plumber.persist(committer, true);
+        assertThat(committer.ran).isTrue();
+
+        clock.millis = 3_600_000 + 600_000 + 1_800_000 - 1; // the hour, its 10-minute window, 30 minutes more, less 1 ms
+        plumber.persistIfDue(() -> new Recording("c1"));
+        assertThat(totals(plumber)).isEqualTo("[{\"timestamp\":\"1970-01-01T00:00:01.000Z\",\"result\":{\"events\":2,\"v\":3}}]");
+
+        clock.millis += 1;
+        plumber.persistIfDue(() -> new Recording("c2"));
+        assertThat(totals(plumber)).isEqualTo("[]");
+        assertThat(plumber.sinkCount()).isZero();
+        assertThat(Files.exists(base.resolve("p").resolve("0_3600000"))).isFalse();
+        assertThat(plumber.metrics().asMap().get("flushedSinks")).isEqualTo(1L);
+        plumber.close();
+    }
+
+    @Test
+    void shouldChooseThePlumberByItsSpecType() {
+        var realtime = SpecReader.read("{\"type\": \"realtime\"}", dev.tributary.core.spi.PlumberFactory.class);
+        var flushing = SpecReader.read("{\"type\": \"flushing\", \"flushDuration\": \"PT10M\"}",
+                dev.tributary.core.spi.PlumberFactory.class);
+        assertThat(realtime).isInstanceOf(RealtimePlumberFactory.class);
+        assertThat(flushing).isEqualTo(new FlushingPlumberFactory(Duration.ofMinutes(10)));
+        assertThatThrownBy(() -> SpecReader.read("{\"type\": \"flushing\", \"flushDuration\": \"-PT1M\"}",
+                dev.tributary.core.spi.PlumberFactory.class)).hasMessageContaining("flushDuration");
+    }
+
     @Test
     void shouldMakeIngestionWaitWhenPersistsPileUp() throws Exception {
         RealtimePlumber plumber = plumber(tuning(1, "none", 0));
