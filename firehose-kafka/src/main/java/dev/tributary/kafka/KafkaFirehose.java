@@ -302,6 +302,15 @@ final class KafkaFirehose implements Firehose {
     }
 
     @Override
+    public Map<String, Long> lag() {
+        Map<String, Long> lags = new java.util.TreeMap<>();
+        for (TopicPartition tp : consumer.assignment()) {
+            consumer.currentLag(tp).ifPresent(lag -> lags.put(tp.toString(), lag));
+        }
+        return lags;
+    }
+
+    @Override
     public void close() {
         try {
             commitPending();

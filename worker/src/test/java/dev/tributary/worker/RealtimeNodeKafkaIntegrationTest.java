@@ -137,6 +137,16 @@ class RealtimeNodeKafkaIntegrationTest {
             assertThat(status.get("processed").asLong()).isEqualTo(n);
             assertThat(status.get("unparseable").asLong()).isZero();
             assertThat(status.get("consumed").asLong()).isEqualTo(n);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode partitions = client.get("/status/ingestion").body().get("partitions");
+                long positions = 0;
+                for (int p = 0; p < 3; p++) {
+                    JsonNode partition = partitions.get(topic + "-" + p);
+                    assertThat(partition.get("lag").asLong()).as("lag of partition %d", p).isZero();
+                    positions += partition.get("position").asLong();
+                }
+                assertThat(positions).as("positions of the 3 partitions").isEqualTo(n);
+            });
         }
     }
 

@@ -40,6 +40,14 @@ public interface Firehose extends AutoCloseable {
      */
     boolean confirms(Map<String, Object> metadata);
 
+    /**
+     * How far behind each partition this firehose reads is, in events, as far as it knows without a
+     * round trip (Kafka: from the last fetch); partitions it does not know are absent.
+     */
+    default Map<String, Long> lag() {
+        return Map.of();
+    }
+
     /** Releases the source. Called once, after the last {@link #poll}. */
     @Override
     void close();

@@ -84,6 +84,7 @@ final class IngestionLoop implements Runnable {
                 for (RawEvent event : events) {
                     handle(event);
                 }
+                metrics.recordPositions(handled, opened.lag());
                 plumber.persistIfDue(this::committer);
                 if (plumber.takeCommitFailure() != null) {
                     plumber.dropUncommitted();
@@ -111,6 +112,7 @@ final class IngestionLoop implements Runnable {
 
     private void rewind() {
         rereadNeeded = false;
+        metrics.recordRewind();
         handled.clear();
         firehose.rewind();
     }

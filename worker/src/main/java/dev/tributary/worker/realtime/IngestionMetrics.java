@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,6 +24,32 @@ public final class IngestionMetrics {
 
     /** One bad event, by position, for {@code /status/ingestion}. */
     public record UnparseableEvent(String partition, long offset, String reason) {
+    }
+
+    /** Per partition: the next position to read after the events handled, and the lag the firehose reports. */
+    private final Map<String, long[]> partitions = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final java.util.concurrent.atomic.AtomicLong rewinds = new java.util.concurrent.atomic.AtomicLong();
+
+    void recordPositions(Map<String, Long> handled, Map<String, Long> lag) {
+        handled.forEach((partition, next) -> partitions.put(partition,
+                new long[] {next, lag.getOrDefault(partition, -1L)}));
+        lag.forEach((partition, behind) -> partitions.computeIfAbsent(partition, p -> new long[] {-1, behind})[1] = behind);
+    }
+
+    void recordRewind() {
+        rewinds.incrementAndGet();
+    }
+
+    /** Times the loop dropped uncommitted rows and read again (refused commits, lost partitions). */
+    public long rewinds() {
+        return rewinds.get();
+    }
+
+    /** Per partition, {@code {"position": next offset handled (-1: none yet), "lag": events behind (-1: unknown)}}. */
+    public Map<String, Map<String, Long>> partitions() {
+        Map<String, Map<String, Long>> view = new java.util.LinkedHashMap<>();
+        partitions.forEach((partition, values) -> view.put(partition, Map.of("position", values[0], "lag", values[1])));
+        return view;
     }
 
     void recordConsumed() {

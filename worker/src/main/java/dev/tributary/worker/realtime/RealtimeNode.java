@@ -104,6 +104,8 @@ public final class RealtimeNode implements AutoCloseable {
             status.put("hydrants", realtime.hydrantCount());
             status.put("persist", realtime.metrics().asMap());
         }
+        status.put("partitions", metrics.partitions());
+        status.put("rewinds", metrics.rewinds());
         status.put("recentUnparseable", metrics.recentUnparseable());
         status.put("lastError", lastError);
         return status;
