@@ -180,6 +180,41 @@ class RealtimeNodeKafkaIntegrationTest {
     }
 
     @Test
+    void shouldAccountForEveryProducedEventWhenAFifthAreBad() {
+        String topic = KAFKA.createTopic("dirty", 3);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(20);
+        List<byte[]> events = new java.util.ArrayList<>();
+        long goodAdded = 0;
+        int good = 0;
+        byte[][] bad = {bytes("{not json"), new byte[0], bytes("[{\"ts\": \"2026-01-15T10:00:00Z\"}]"), bytes("null"),
+            bytes("{\"channel\": \"no timestamp\", \"added\": 1}"), bytes("{\"ts\": \"not a time\", \"added\": 1}"),
+            bytes("{\"ts\": null, \"added\": 1}"), oversized(), bytes("\"just a string\""), bytes("{\"ts\": \"2026-01-15T10:00:00Z\"} trailing")};
+        for (int i = 0; i < 2000; i++) {
+            if (random.nextInt(5) == 0) {
+                events.add(bad[random.nextInt(bad.length)]);
+            } else {
+                events.add(edit(i));
+                goodAdded += i;
+                good++;
+            }
+        }
+        try (RealtimeServer node = startNode(topic, 100)) {
+            produce(topic, events);
+            NodeClient client = new NodeClient(node.port());
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(node.node().metrics().consumed()).isEqualTo(events.size()));
+            JsonNode status = client.get("/status/ingestion").body();
+            assertThat(status.get("state").asText()).isEqualTo("RUNNING");
+            assertThat(status.get("processed").asLong() + status.get("unparseable").asLong() + status.get("thrownAway").asLong())
+                    .as("processed + unparseable + thrownAway").isEqualTo(events.size());
+            assertThat(status.get("processed").asLong()).isEqualTo(good);
+            JsonNode result = client.query(TOTALS).body().get(0).get("result");
+            assertThat(result.get("events").asLong()).isEqualTo(good);
+            assertThat(result.get("added").asLong()).isEqualTo(goodAdded);
+        }
+    }
+
+    @Test
     void shouldAnswerPerMinuteBucketsInTimeOrder() {
         String topic = KAFKA.createTopic("minutes", 2);
         int n = 240;
