@@ -1,0 +1,194 @@
+package dev.tributary.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tributary.core.time.DateTimes;
+import dev.tributary.testing.KafkaBrokerExtension;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Crashes: a worker runs as its own JVM ({@code tributary server realtime}) with the offset ledger in
+ * an embedded metadata store, and is killed with SIGKILL at random moments, again and again, while a
+ * producer writes a known sequence. It persists every 25 rows and at least every second, so kills
+ * land before, inside and after persists, and between a persist and its commit. After the last
+ * restart the totals must equal exactly what was produced: the test reports lost and duplicated
+ * events as numbers, and both must be 0.
+ */
+class CrashRecoveryIntegrationTest {
+    @RegisterExtension
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+    private static final int EVENTS = 6000;
+    private static final int KILLS = 10;
+    private static final Pattern SERVING = Pattern.compile("serving http://[^:]+:(\\d+)/druid/v2");
+    private static final long BASE = DateTimes.parseIso("2026-01-15T10:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldCountEveryEventExactlyOnceThroughRepeatedKill9() throws Exception {
+        String topic = KAFKA.createTopic("crash", 3);
+        Path spec = dir.resolve("spec.json");
+        Files.writeString(spec, """
+                {"dataSchema": {"dataSource": "crash", "timestampSpec": {"column": "ts", "format": "millis"},
+                   "dimensionsSpec": {"dimensions": ["channel", "user"]},
+                   "metricsSpec": [{"type": "count", "name": "count"}, {"type": "longSum", "name": "added", "fieldName": "added"}],
+                   "granularitySpec": {"segmentGranularity": "hour", "queryGranularity": "none"}},
+                 "ioConfig": {"type": "realtime", "firehose": {"type": "kafka", "topic": "%s",
+                   "consumerProps": {"bootstrap.servers": "%s", "group.id": "%s-group", "session.timeout.ms": "6000",
+                                     "heartbeat.interval.ms": "500"}}},
+                 "tuningConfig": {"type": "realtime", "rejectionPolicy": {"type": "none"}, "maxRowsInMemory": 25,
+                                  "intermediatePersistPeriod": "PT1S", "basePersistDirectory": "%s"}}
+                """.formatted(topic, KAFKA.bootstrapServers(), topic, dir.resolve("persist")));
+        Path config = dir.resolve("runtime.properties");
+        Files.writeString(config, "tributary.http.port=0\ntributary.metadata.storage.embedded.directory=" + dir.resolve("metadata") + "\n");
+
+        long expectedAdded = 0;
+        for (int i = 0; i < EVENTS; i++) {
+            expectedAdded += i;
+        }
+        Thread producer = new Thread(() -> produce(topic), "producer");
+        producer.start();
+
+        SplittableRandom random = new SplittableRandom(7);
+        int kills = 0;
+        long consumedBeforeKills = 0;
+        for (int cycle = 0; cycle < KILLS; cycle++) {
+            Worker worker = Worker.start(config, spec, dir.resolve("worker-" + cycle + ".log"));
+            NodeClient client = new NodeClient(worker.port);
+            long target = 20 + random.nextInt(200);
+            await().atMost(Duration.ofSeconds(60)).until(() -> consumed(client) >= target);
+            consumedBeforeKills += consumed(client);
+            Thread.onSpinWait();
+            long until = System.nanoTime() + random.nextInt(400) * 1_000_000L; // a random moment, not a wait for a state
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            worker.kill();
+            kills++;
+        }
+        producer.join(120_000);
+
+        Worker last = Worker.start(config, spec, dir.resolve("worker-last.log"));
+        NodeClient client = new NodeClient(last.port);
+        try {
+            long[] totals = new long[2];
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                JsonNode result = client.query(TOTALS).body().path(0).path("result");
+                totals[0] = result.path("events").asLong();
+                totals[1] = result.path("added").asLong();
+                return totals[0] >= EVENTS && lag(client) == 0;
+            });
+            long lost = Math.max(0, EVENTS - totals[0]);
+            long duplicated = Math.max(0, totals[0] - EVENTS);
+            System.out.printf("crash test: %d kills, %d events produced, %d consumed by killed workers, lost %d, duplicated %d%n",
+                    kills, EVENTS, consumedBeforeKills, lost, duplicated);
+            assertThat(kills).isEqualTo(KILLS);
+            assertThat(lost).as("lost events").isZero();
+            assertThat(duplicated).as("duplicated events").isZero();
+            assertThat(totals[1]).isEqualTo(expectedAdded);
+        } finally {
+            last.kill();
+        }
+    }
+
+    private static final String TOTALS = """
+            {"queryType": "timeseries", "dataSource": "crash", "intervals": ["2026-01-15/2026-01-16"], "granularity": "all",
+             "aggregations": [{"type": "longSum", "name": "events", "fieldName": "count"},
+                              {"type": "longSum", "name": "added", "fieldName": "added"}]}""";
+
+    private static long consumed(NodeClient client) {
+        return client.get("/status/ingestion").body().path("consumed").asLong();
+    }
+
+    private static long lag(NodeClient client) {
+        long total = 0;
+        for (JsonNode partition : client.get("/status/ingestion").body().path("partitions")) {
+            long lag = partition.path("lag").asLong();
+            if (lag < 0) {
+                return Long.MAX_VALUE;
+            }
+            total += lag;
+        }
+        return total;
+    }
+
+    /** The known sequence, in bursts, so that production goes on while workers are killed. */
+    private static void produce(String topic) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (var producer = new KafkaProducer<byte[], byte[]>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < EVENTS; i++) {
+                String json = "{\"ts\": %d, \"channel\": \"c%d\", \"user\": \"u%d\", \"added\": %d}"
+                        .formatted(BASE + (i % 600) * 1000L + i % 1000, i % 7, i % 13, i);
+                producer.send(new ProducerRecord<>(topic, json.getBytes(StandardCharsets.UTF_8)));
+                if (i % 300 == 299) {
+                    producer.flush();
+                    try {
+                        Thread.sleep(100); // pacing the producer, not waiting for anything
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /** A worker JVM: {@code tributary server realtime}, its output in a log file. */
+    private static final class Worker {
+        final Process process;
+        final int port;
+
+        private Worker(Process process, int port) {
+            this.process = process;
+            this.port = port;
+        }
+
+        static Worker start(Path config, Path spec, Path log) throws IOException {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                    "dev.tributary.worker.cli.TributaryCommand", "server", "realtime", "--config", config.toString(),
+                    "--spec", spec.toString()));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            int[] port = {-1};
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the worker exited with " + process.exitValue() + ":\n" + Files.readString(log));
+                }
+                Matcher m = SERVING.matcher(Files.readString(log));
+                if (m.find()) {
+                    port[0] = Integer.parseInt(m.group(1));
+                }
+                return port[0] > 0;
+            });
+            return new Worker(process, port[0]);
+        }
+
+        /** SIGKILL, as {@code kill -9}: no shutdown hook runs. */
+        void kill() throws InterruptedException {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+    }
+}
