@@ -6,17 +6,12 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tributary.core.time.DateTimes;
 import dev.tributary.testing.KafkaBrokerExtension;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Properties;
 import java.util.SplittableRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -38,7 +33,6 @@ class CrashRecoveryIntegrationTest {
     static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
     private static final int EVENTS = 6000;
     private static final int KILLS = 10;
-    private static final Pattern SERVING = Pattern.compile("serving http://[^:]+:(\\d+)/druid/v2");
     private static final long BASE = DateTimes.parseIso("2026-01-15T10:00:00Z");
 
     @TempDir
@@ -73,12 +67,11 @@ class CrashRecoveryIntegrationTest {
         int kills = 0;
         long consumedBeforeKills = 0;
         for (int cycle = 0; cycle < KILLS; cycle++) {
-            Worker worker = Worker.start(config, spec, dir.resolve("worker-" + cycle + ".log"));
+            WorkerProcess worker = WorkerProcess.start(config, spec, dir.resolve("worker-" + cycle + ".log"));
             NodeClient client = new NodeClient(worker.port);
             long target = 20 + random.nextInt(200);
             await().atMost(Duration.ofSeconds(60)).until(() -> consumed(client) >= target);
             consumedBeforeKills += consumed(client);
-            Thread.onSpinWait();
             long until = System.nanoTime() + random.nextInt(400) * 1_000_000L; // a random moment, not a wait for a state
             while (System.nanoTime() < until) {
                 Thread.onSpinWait();
@@ -88,7 +81,7 @@ class CrashRecoveryIntegrationTest {
         }
         producer.join(120_000);
 
-        Worker last = Worker.start(config, spec, dir.resolve("worker-last.log"));
+        WorkerProcess last = WorkerProcess.start(config, spec, dir.resolve("worker-last.log"));
         NodeClient client = new NodeClient(last.port);
         try {
             long[] totals = new long[2];
@@ -152,43 +145,6 @@ class CrashRecoveryIntegrationTest {
                     }
                 }
             }
-        }
-    }
-
-    /** A worker JVM: {@code tributary server realtime}, its output in a log file. */
-    private static final class Worker {
-        final Process process;
-        final int port;
-
-        private Worker(Process process, int port) {
-            this.process = process;
-            this.port = port;
-        }
-
-        static Worker start(Path config, Path spec, Path log) throws IOException {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                    "dev.tributary.worker.cli.TributaryCommand", "server", "realtime", "--config", config.toString(),
-                    "--spec", spec.toString()));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            int[] port = {-1};
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("the worker exited with " + process.exitValue() + ":\n" + Files.readString(log));
-                }
-                Matcher m = SERVING.matcher(Files.readString(log));
-                if (m.find()) {
-                    port[0] = Integer.parseInt(m.group(1));
-                }
-                return port[0] > 0;
-            });
-            return new Worker(process, port[0]);
-        }
-
-        /** SIGKILL, as {@code kill -9}: no shutdown hook runs. */
-        void kill() throws InterruptedException {
-            process.destroyForcibly();
-            process.waitFor();
         }
     }
 }

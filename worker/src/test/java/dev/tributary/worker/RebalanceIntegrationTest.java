@@ -1,0 +1,160 @@
+package dev.tributary.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tributary.core.time.DateTimes;
+import dev.tributary.testing.KafkaBrokerExtension;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Rebalances, with workers as separate JVMs sharing a consumer group and the offset ledger (an
+ * embedded metadata store): three workers start; a fourth joins mid-stream; one leaves (SIGTERM: it
+ * persists and commits before giving its partitions up); one is frozen with SIGSTOP past its session
+ * timeout, so its partitions move on, and then resumed as a zombie whose late commits are refused.
+ * Each worker keeps its own persisted rows (there is no handoff yet), so the one that left is started
+ * again at the end to serve them. The totals summed over the workers must equal what was produced.
+ */
+class RebalanceIntegrationTest {
+    @RegisterExtension
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+    private static final int EVENTS = 9000;
+    private static final long BASE = DateTimes.parseIso("2026-01-15T10:00:00Z");
+    private static final String TOTALS = """
+            {"queryType": "timeseries", "dataSource": "moves", "intervals": ["2026-01-15/2026-01-16"], "granularity": "all",
+             "aggregations": [{"type": "longSum", "name": "events", "fieldName": "count"},
+                              {"type": "longSum", "name": "added", "fieldName": "added"}]}""";
+
+    @TempDir
+    Path dir;
+
+    private Path spec(String topic, int worker) throws Exception {
+        Path spec = dir.resolve("spec-" + worker + ".json");
+        Files.writeString(spec, """
+                {"dataSchema": {"dataSource": "moves", "timestampSpec": {"column": "ts", "format": "millis"},
+                   "dimensionsSpec": {"dimensions": ["channel"]},
+                   "metricsSpec": [{"type": "count", "name": "count"}, {"type": "longSum", "name": "added", "fieldName": "added"}],
+                   "granularitySpec": {"segmentGranularity": "hour", "queryGranularity": "none"}},
+                 "ioConfig": {"type": "realtime", "firehose": {"type": "kafka", "topic": "%s",
+                   "consumerProps": {"bootstrap.servers": "%s", "group.id": "%s-group", "session.timeout.ms": "6000",
+                                     "heartbeat.interval.ms": "500", "max.poll.interval.ms": "8000"}}},
+                 "tuningConfig": {"type": "realtime", "rejectionPolicy": {"type": "none"}, "maxRowsInMemory": 40,
+                                  "intermediatePersistPeriod": "PT1S", "basePersistDirectory": "%s"}}
+                """.formatted(topic, KAFKA.bootstrapServers(), topic, dir.resolve("persist-" + worker)));
+        return spec;
+    }
+
+    @Test
+    void shouldCountEveryEventOnceThroughJoinsLeavesAndAZombie() throws Exception {
+        String topic = KAFKA.createTopic("moves", 6);
+        Path config = dir.resolve("runtime.properties");
+        Files.writeString(config, "tributary.http.port=0\ntributary.metadata.storage.embedded.directory=" + dir.resolve("metadata") + "\n");
+        List<WorkerProcess> workers = new ArrayList<>();
+        for (int w = 0; w < 3; w++) {
+            workers.add(WorkerProcess.start(config, spec(topic, w), dir.resolve("worker-" + w + ".log")));
+        }
+        Thread producer = new Thread(() -> produce(topic), "producer");
+        producer.start();
+        WorkerProcess added = null;
+        WorkerProcess removed = workers.get(1);
+        WorkerProcess zombie = workers.get(2);
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> consumed(workers) >= 1500);
+            added = WorkerProcess.start(config, spec(topic, 3), dir.resolve("worker-3.log"));
+            workers.add(added);
+            await().atMost(Duration.ofSeconds(60)).until(() -> consumed(workers) >= 3000);
+            removed.stop();
+            workers.remove(removed);
+            zombie.signal("STOP");
+            // frozen past its session timeout: the group moves its partitions to the others
+            await().atMost(Duration.ofSeconds(60)).until(() -> consumed(workers.subList(0, 1)) + consumed(List.of(workers.get(2))) >= 6000
+                    || !producer.isAlive());
+            zombie.signal("CONT");
+            producer.join(120_000);
+            WorkerProcess back = WorkerProcess.start(config, spec(topic, 1), dir.resolve("worker-1-again.log"));
+            workers.add(back);
+
+            long[] totals = new long[2];
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                long events = 0;
+                long sum = 0;
+                for (WorkerProcess worker : workers) {
+                    JsonNode result = worker.client().query(TOTALS).body().path(0).path("result");
+                    events += result.path("events").asLong();
+                    sum += result.path("added").asLong();
+                }
+                totals[0] = events;
+                totals[1] = sum;
+                return events >= EVENTS && settled(workers);
+            });
+            long expectedAdded = (long) EVENTS * (EVENTS - 1) / 2;
+            System.out.printf("rebalance test: %d events produced, %d counted, lost %d, duplicated %d, zombie rewinds %s%n",
+                    EVENTS, totals[0], Math.max(0, EVENTS - totals[0]), Math.max(0, totals[0] - EVENTS),
+                    zombie.client().get("/status/ingestion").body().path("rewinds"));
+            assertThat(totals[0]).as("events counted over all workers").isEqualTo(EVENTS);
+            assertThat(totals[1]).isEqualTo(expectedAdded);
+        } finally {
+            for (WorkerProcess worker : workers) {
+                worker.kill();
+            }
+        }
+    }
+
+    private static long consumed(List<WorkerProcess> workers) {
+        long total = 0;
+        for (WorkerProcess worker : workers) {
+            total += worker.client().get("/status/ingestion").body().path("consumed").asLong();
+        }
+        return total;
+    }
+
+    /** Every partition is owned by someone with no lag. */
+    private static boolean settled(List<WorkerProcess> workers) {
+        java.util.Set<String> owned = new java.util.HashSet<>();
+        for (WorkerProcess worker : workers) {
+            JsonNode partitions = worker.client().get("/status/ingestion").body().path("partitions");
+            for (var it = partitions.fields(); it.hasNext(); ) {
+                var entry = it.next();
+                if (entry.getValue().path("lag").asLong() == 0) {
+                    owned.add(entry.getKey());
+                }
+            }
+        }
+        return owned.size() >= 6;
+    }
+
+    private static void produce(String topic) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (var producer = new KafkaProducer<byte[], byte[]>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < EVENTS; i++) {
+                String json = "{\"ts\": %d, \"channel\": \"c%d\", \"added\": %d}".formatted(BASE + (i % 600) * 1000L, i % 5, i);
+                producer.send(new ProducerRecord<>(topic, json.getBytes(StandardCharsets.UTF_8)));
+                if (i % 300 == 299) {
+                    producer.flush();
+                    try {
+                        Thread.sleep(150); // pacing the producer, not waiting for anything
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
+    }
+}
