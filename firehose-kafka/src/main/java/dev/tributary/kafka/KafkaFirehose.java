@@ -148,16 +148,32 @@ final class KafkaFirehose implements Firehose {
         return events;
     }
 
-    /** Commits, in order, the offsets whose rows became durable. Ingestion thread. */
+    /**
+     * Commits to Kafka, in order, the offsets whose rows became durable. Ingestion thread. With a
+     * ledger these commits only mirror it for lag tools, so a refusal (a rebalance under way, this
+     * member evicted) is skipped: the next commit carries newer offsets. Without a ledger Kafka is the
+     * record: offsets refused during a rebalance stay queued for the next poll, and an eviction is
+     * thrown, to be handled as lost partitions.
+     */
     private void commitPending() {
         Map<TopicPartition, OffsetAndMetadata> offsets;
-        while ((offsets = toCommit.poll()) != null) {
+        while ((offsets = toCommit.peek()) != null) {
             Map<TopicPartition, OffsetAndMetadata> owned = new LinkedHashMap<>(offsets);
             owned.keySet().retainAll(consumer.assignment());
-            if (owned.isEmpty()) {
-                continue;
+            if (!owned.isEmpty()) {
+                try {
+                    consumer.commitSync(owned);
+                } catch (org.apache.kafka.common.errors.RebalanceInProgressException e) {
+                    if (ledger == null) {
+                        return;
+                    }
+                } catch (org.apache.kafka.clients.consumer.CommitFailedException e) {
+                    if (ledger == null) {
+                        throw e;
+                    }
+                }
             }
-            consumer.commitSync(owned);
+            toCommit.poll();
         }
     }
 

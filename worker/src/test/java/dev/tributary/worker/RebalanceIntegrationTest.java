@@ -81,15 +81,22 @@ class RebalanceIntegrationTest {
             workers.remove(removed);
             zombie.signal("STOP");
             // frozen past its session timeout: the group moves its partitions to the others
-            await().atMost(Duration.ofSeconds(60)).until(() -> consumed(workers.subList(0, 1)) + consumed(List.of(workers.get(2))) >= 6000
-                    || !producer.isAlive());
+            List<WorkerProcess> others = workers.stream().filter(w -> w != zombie).toList();
+            await().atMost(Duration.ofSeconds(90)).until(() -> assigned(others).size() == 6);
             zombie.signal("CONT");
             producer.join(120_000);
             WorkerProcess back = WorkerProcess.start(config, spec(topic, 1), dir.resolve("worker-1-again.log"));
             workers.add(back);
 
             long[] totals = new long[2];
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            Runnable report = () -> {
+                for (WorkerProcess worker : workers) {
+                    System.out.println("worker " + worker.port + ": " + worker.client().query(TOTALS).body() + " "
+                            + worker.client().get("/status/ingestion").body());
+                }
+            };
+            try {
+                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
                 long events = 0;
                 long sum = 0;
                 for (WorkerProcess worker : workers) {
@@ -100,7 +107,11 @@ class RebalanceIntegrationTest {
                 totals[0] = events;
                 totals[1] = sum;
                 return events >= EVENTS && settled(workers);
-            });
+                });
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                report.run(); // what each worker holds and reads, for the failure's reader
+                throw e;
+            }
             long expectedAdded = (long) EVENTS * (EVENTS - 1) / 2;
             System.out.printf("rebalance test: %d events produced, %d counted, lost %d, duplicated %d, zombie rewinds %s%n",
                     EVENTS, totals[0], Math.max(0, EVENTS - totals[0]), Math.max(0, totals[0] - EVENTS),
@@ -122,19 +133,30 @@ class RebalanceIntegrationTest {
         return total;
     }
 
-    /** Every partition is owned by someone with no lag. */
+    /** The partitions these workers read now. */
+    private static java.util.Set<String> assigned(List<WorkerProcess> workers) {
+        java.util.Set<String> owned = new java.util.HashSet<>();
+        for (WorkerProcess worker : workers) {
+            worker.client().get("/status/ingestion").body().path("partitions").fieldNames().forEachRemaining(owned::add);
+        }
+        return owned;
+    }
+
+    /** Every partition is read by exactly one worker, with no lag. */
     private static boolean settled(List<WorkerProcess> workers) {
         java.util.Set<String> owned = new java.util.HashSet<>();
+        int assignments = 0;
         for (WorkerProcess worker : workers) {
             JsonNode partitions = worker.client().get("/status/ingestion").body().path("partitions");
             for (var it = partitions.fields(); it.hasNext(); ) {
                 var entry = it.next();
+                assignments++;
                 if (entry.getValue().path("lag").asLong() == 0) {
                     owned.add(entry.getKey());
                 }
             }
         }
-        return owned.size() >= 6;
+        return owned.size() == 6 && assignments == 6;
     }
 
     private static void produce(String topic) {

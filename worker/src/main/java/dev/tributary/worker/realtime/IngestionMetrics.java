@@ -26,14 +26,15 @@ public final class IngestionMetrics {
     public record UnparseableEvent(String partition, long offset, String reason) {
     }
 
-    /** Per partition: the next position to read after the events handled, and the lag the firehose reports. */
-    private final Map<String, long[]> partitions = new java.util.concurrent.ConcurrentSkipListMap<>();
+    /** Per partition ever handled: the next position to read after the events handled. */
+    private final Map<String, Long> positions = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The partitions the firehose reads now, with their lag; replaced after every poll. */
+    private volatile Map<String, Long> assigned = Map.of();
     private final java.util.concurrent.atomic.AtomicLong rewinds = new java.util.concurrent.atomic.AtomicLong();
 
     void recordPositions(Map<String, Long> handled, Map<String, Long> lag) {
-        handled.forEach((partition, next) -> partitions.put(partition,
-                new long[] {next, lag.getOrDefault(partition, -1L)}));
-        lag.forEach((partition, behind) -> partitions.computeIfAbsent(partition, p -> new long[] {-1, behind})[1] = behind);
+        positions.putAll(handled);
+        assigned = Map.copyOf(lag);
     }
 
     void recordRewind() {
@@ -45,10 +46,13 @@ public final class IngestionMetrics {
         return rewinds.get();
     }
 
-    /** Per partition, {@code {"position": next offset handled (-1: none yet), "lag": events behind (-1: unknown)}}. */
+    /**
+     * The partitions the firehose reads now, each as {@code {"position": next offset handled (-1: none
+     * yet), "lag": events behind}}.
+     */
     public Map<String, Map<String, Long>> partitions() {
-        Map<String, Map<String, Long>> view = new java.util.LinkedHashMap<>();
-        partitions.forEach((partition, values) -> view.put(partition, Map.of("position", values[0], "lag", values[1])));
+        Map<String, Map<String, Long>> view = new java.util.TreeMap<>();
+        assigned.forEach((partition, lag) -> view.put(partition, Map.of("position", positions.getOrDefault(partition, -1L), "lag", lag)));
         return view;
     }
 
