@@ -113,9 +113,8 @@ final class KafkaFirehose implements Firehose {
             claims.put(tp.partition(), claim);
             if (claim.committed() != null) {
                 consumer.seek(tp, claim.committed());
-            } else {
-                consumer.seekToBeginning(List.of(tp));
             }
+            // never committed in the ledger: start where Kafka would (its committed offset, else auto.offset.reset)
         }
     }
 
@@ -261,10 +260,11 @@ final class KafkaFirehose implements Firehose {
     public void rewind() {
         toCommit.clear();
         Map<TopicPartition, Long> offsets = ledger == null ? committedOffsets(consumer.assignment()) : ledgerOffsets();
+        Map<TopicPartition, Long> kafka = ledger == null ? offsets : committedOffsets(consumer.assignment());
         for (TopicPartition tp : consumer.assignment()) {
-            Long offset = offsets.get(tp);
+            Long offset = offsets.get(tp) != null ? offsets.get(tp) : kafka.get(tp);
             if (offset == null) {
-                consumer.seekToBeginning(List.of(tp));
+                consumer.seekToBeginning(List.of(tp)); // nothing committed anywhere: from the start
             } else {
                 consumer.seek(tp, offset);
             }
