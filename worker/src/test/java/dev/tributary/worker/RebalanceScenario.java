@@ -6,17 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tributary.core.time.DateTimes;
 import dev.tributary.testing.KafkaBrokerExtension;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -163,23 +157,7 @@ abstract class RebalanceScenario {
     }
 
     private static void produce(String topic) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (var producer = new KafkaProducer<byte[], byte[]>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
-            for (int i = 0; i < EVENTS; i++) {
-                String json = "{\"ts\": %d, \"channel\": \"c%d\", \"added\": %d}".formatted(BASE + (i % 600) * 1000L, i % 5, i);
-                producer.send(new ProducerRecord<>(topic, json.getBytes(StandardCharsets.UTF_8)));
-                if (i % 300 == 299) {
-                    producer.flush();
-                    try {
-                        Thread.sleep(150); // pacing the producer, not waiting for anything
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-            }
-        }
+        PacedProducer.produce(KAFKA.bootstrapServers(), topic, EVENTS,
+                i -> "{\"ts\": %d, \"channel\": \"c%d\", \"added\": %d}".formatted(BASE + (i % 600) * 1000L, i % 5, i), 150);
     }
 }
