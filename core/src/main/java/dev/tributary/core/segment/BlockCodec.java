@@ -172,45 +172,21 @@ final class BlockCodec {
         return unpack(in, at + 3 + 10 * exceptions, base, width, i) * INVERSE_POWERS[in.get(at)];
     }
 
+    private static final ThreadLocal<long[]> LONGS = ThreadLocal.withInitial(() -> new long[BLOCK_ROWS]);
+
     /** As {@link #unpack(ByteBuffer, int, long, int, int, int, long[], int)}, converted to doubles. */
     static void unpackDoubles(ByteBuffer in, int at, long base, int width, int from, int to, double[] out, int offset) {
-        int n = to - from;
-        if (width == 0) {
-            java.util.Arrays.fill(out, offset, offset + n, base);
-            return;
-        }
-        long mask = width == 64 ? -1L : (1L << width) - 1;
-        if (width <= 57) {
-            // one unaligned little-endian load per value, at the byte holding its first bit; the
-            // value's bits fit in the loaded 64 after a shift of at most 7 (the padding word
-            // makes the last load safe)
-            // a block holds at most 8192 values of 64 bits: bit positions fit an int
-            int bit = from * width;
-            for (int i = offset, end = offset + n; i < end; i++, bit += width) {
-                long v = in.getLong(at + (bit >>> 3)) >>> (bit & 7);
-                out[i] = base + (v & mask);
-            }
-            return;
-        }
-        int firstWord = (int) (((long) from * width) >>> 6);
-        int words = packedWords(to, width) - firstWord;
-        long[] packed = WORDS.get();
-        in.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN).position(at + 8 * firstWord).asLongBuffer().get(packed, 0, words);
-        long bit = (long) from * width - 64L * firstWord;
-        for (int i = 0; i < n; i++, bit += width) {
-            int word = (int) (bit >>> 6);
-            int shift = (int) bit & 63;
-            long v = (packed[word] >>> shift) | ((packed[word + 1] << 1) << (63 - shift));
-            out[offset + i] = base + (v & mask);
+        long[] longs = LONGS.get();
+        unpack(in, at, base, width, from, to, longs, 0);
+        for (int i = 0; i < to - from; i++) {
+            out[offset + i] = longs[i];
         }
     }
 
-    private static final ThreadLocal<long[]> WORDS = ThreadLocal.withInitial(() -> new long[packedWords(BLOCK_ROWS, 64)]);
-
     /**
-     * Values {@code [from, to)} of a packed run into {@code out[offset, offset + to - from)}. The
-     * words are copied to a per-thread array first (a bulk copy), so that the unpacking loop reads
-     * a plain array, branch-free: the padding word lets every value read two words.
+     * Values {@code [from, to)} of a packed run into {@code out[offset, offset + to - from)}: one
+     * unaligned little-endian load per value, at the byte holding its first bit. Widths above 57 bits
+     * (rare: values spread over nearly the whole long range) take two loads per value.
      */
     static void unpack(ByteBuffer in, int at, long base, int width, int from, int to, long[] out, int offset) {
         int n = to - from;
@@ -218,30 +194,19 @@ final class BlockCodec {
             java.util.Arrays.fill(out, offset, offset + n, base);
             return;
         }
-        long mask = width == 64 ? -1L : (1L << width) - 1;
-        if (width <= 57) {
-            // one unaligned little-endian load per value, at the byte holding its first bit; the
-            // value's bits fit in the loaded 64 after a shift of at most 7 (the padding word
-            // makes the last load safe)
-            // a block holds at most 8192 values of 64 bits: bit positions fit an int
-            int bit = from * width;
-            for (int i = offset, end = offset + n; i < end; i++, bit += width) {
-                long v = in.getLong(at + (bit >>> 3)) >>> (bit & 7);
-                out[i] = base + (v & mask);
+        if (width > 57) {
+            for (int i = 0; i < n; i++) {
+                out[offset + i] = unpack(in, at, base, width, from + i);
             }
             return;
         }
-        int firstWord = (int) (((long) from * width) >>> 6);
-        int words = packedWords(to, width) - firstWord;
-        long[] packed = WORDS.get();
-        in.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN).position(at + 8 * firstWord).asLongBuffer().get(packed, 0, words);
-        long bit = (long) from * width - 64L * firstWord;
-        for (int i = 0; i < n; i++, bit += width) {
-            int word = (int) (bit >>> 6);
-            int shift = (int) bit & 63;
-            // (x << 1) << (63 - shift) is x << (64 - shift), and 0 when shift is 0
-            long v = (packed[word] >>> shift) | ((packed[word + 1] << 1) << (63 - shift));
-            out[offset + i] = base + (v & mask);
+        long mask = (1L << width) - 1;
+        // the value's bits fit in the loaded 64 after a shift of at most 7 (the padding word makes
+        // the last load safe); a block holds at most 8192 values of 64 bits, so bit positions fit an int
+        int bit = from * width;
+        for (int i = offset, end = offset + n; i < end; i++, bit += width) {
+            long v = in.getLong(at + (bit >>> 3)) >>> (bit & 7);
+            out[i] = base + (v & mask);
         }
     }
 }
