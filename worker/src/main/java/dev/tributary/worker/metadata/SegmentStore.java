@@ -1,0 +1,41 @@
+package dev.tributary.worker.metadata;
+
+import dev.tributary.core.time.Interval;
+import java.util.List;
+
+/**
+ * The segments of the cluster as the metadata store records them: partition allocation for the
+ * realtime nodes (the {@code pending_segments} table), publishing (the {@code segments} table, in
+ * the shape of Druid's {@code druid_segments}), and the list of used segments that historical nodes
+ * watch.
+ *
+ * <p>Thread-safe. Every method is one transaction, retried with backoff on transient database
+ * errors (connection lost, serialization failure); a method that gives up throws
+ * {@link MetadataStoreException}.
+ */
+public interface SegmentStore {
+    /**
+     * The partition number of the sink named {@code sequenceName} for (dataSource, interval, version).
+     * The same sequence name always gets the same number back; different names get different numbers,
+     * unique among pending and published segments of that (dataSource, interval, version), even when
+     * several workers allocate at once.
+     */
+    int allocatePartition(String dataSource, Interval interval, String version, String sequenceName);
+
+    /**
+     * Records {@code segment} as used, in one transaction. Publishing the same id again is a no-op that
+     * returns false (a retry after an unknown outcome, or a restarted node handing off again).
+     *
+     * @return true if this call inserted the row
+     */
+    boolean publish(DataSegment segment);
+
+    /** True if a segment with this id is published and used. */
+    boolean isPublished(String segmentId);
+
+    /** Every used segment, of every dataSource, ordered by dataSource, interval start, version, partition. */
+    List<DataSegment> usedSegments();
+
+    /** Marks a segment unused (it stays in the table; historicals drop it). False if it was not used. */
+    boolean markUnused(String segmentId);
+}
