@@ -24,6 +24,6 @@ public record FlushingPlumberFactory(@JsonProperty("flushDuration") Duration flu
 
     @Override
     public Plumber create(DataSchema schema, TuningConfig tuning) {
-        return new RealtimePlumber(schema, tuning, Clock.systemUTC(), flushDuration);
+        return new RealtimePlumber(schema, tuning, Clock.systemUTC(), flushDuration, SegmentHandoff.NONE);
     }
 }

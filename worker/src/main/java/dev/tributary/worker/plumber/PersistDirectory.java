@@ -6,6 +6,7 @@ import dev.tributary.core.TributaryException;
 import dev.tributary.core.segment.CorruptSegmentException;
 import dev.tributary.core.segment.Segment;
 import dev.tributary.core.time.Interval;
+import dev.tributary.worker.metadata.DataSegment;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -31,6 +32,8 @@ import org.slf4j.LoggerFactory;
  *   startMillis_endMillis/         one sink (segment interval)
  *     n/                           hydrant n, a segment (written crash-safely by the segment writer)
  *     n.commit                     the metadata of the commit covering hydrant n, written after it
+ *     sink.json                    the segment the sink becomes (its allocated partition), written at creation
+ *     merged/                      the hydrants merged into one segment for handoff
  * </pre>
  * On start a node keeps a hydrant only if its commit file exists and the firehose confirms that
  * commit happened; everything else (a temporary directory of a persist cut short, a hydrant without a
@@ -45,6 +48,9 @@ import org.slf4j.LoggerFactory;
 final class PersistDirectory implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PersistDirectory.class);
     private static final String COMMIT_SUFFIX = ".commit";
+    private static final String SINK_FILE = "sink.json";
+    private static final String MERGED = "merged";
+    private static final String DROPPED_PREFIX = ".dropped-";
 
     private final Path root;
     private final FileChannel lockChannel;
@@ -94,13 +100,41 @@ final class PersistDirectory implements AutoCloseable {
         return sink(interval).resolve(number + COMMIT_SUFFIX);
     }
 
+    /** Where the sink's hydrants are merged into one segment for handoff. */
+    Path merged(Interval interval) {
+        return sink(interval).resolve(MERGED);
+    }
+
+    /** Records, crash-safely, which segment the sink of {@code interval} becomes. */
+    void writeSinkSegment(Interval interval, DataSegment segment) throws IOException {
+        Files.createDirectories(sink(interval));
+        writeJson(sink(interval).resolve(SINK_FILE), segment);
+    }
+
+    /** The segment recorded for the sink of {@code interval}, or null when none was (or it is unreadable). */
+    DataSegment readSinkSegment(Interval interval) {
+        Path file = sink(interval).resolve(SINK_FILE);
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try {
+            return Json.mapper().readValue(file.toFile(), DataSegment.class);
+        } catch (IOException e) {
+            LOG.warn("ignoring unreadable {}: {}; the sink gets a new partition", file, e.getMessage());
+            return null;
+        }
+    }
+
     /** Writes hydrant {@code number}'s commit metadata crash-safely (temp file, force, rename, force). */
     void writeCommit(Interval interval, int number, Map<String, Object> metadata) throws IOException {
-        Path target = commitFile(interval, number);
+        writeJson(commitFile(interval, number), metadata);
+    }
+
+    private static void writeJson(Path target, Object value) throws IOException {
         Path temp = target.resolveSibling(".tmp-" + target.getFileName());
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE)) {
-            channel.write(java.nio.ByteBuffer.wrap(Json.mapper().writeValueAsBytes(metadata)));
+            channel.write(java.nio.ByteBuffer.wrap(Json.mapper().writeValueAsBytes(value)));
             channel.force(true);
         }
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -109,9 +143,20 @@ final class PersistDirectory implements AutoCloseable {
         }
     }
 
-    /** Deletes a sink's directory and everything in it. */
+    /**
+     * Deletes a sink's directory and everything in it. The directory is first renamed aside in one
+     * step, so a crash leaves the sink either whole or gone (what is renamed aside is deleted at the
+     * next start), never a part of its hydrants that would be served or handed off again.
+     */
     void deleteSink(Interval interval) throws IOException {
-        deleteTree(sink(interval));
+        Path dir = sink(interval);
+        if (!Files.exists(dir)) {
+            return;
+        }
+        Path aside = root.resolve(DROPPED_PREFIX + dir.getFileName());
+        deleteTree(aside);
+        Files.move(dir, aside, StandardCopyOption.ATOMIC_MOVE);
+        deleteTree(aside);
     }
 
     /** Deletes hydrant {@code number} and its commit file. */
@@ -128,6 +173,10 @@ final class PersistDirectory implements AutoCloseable {
     Map<Interval, List<Restored>> restore(Predicate<Map<String, Object>> confirmed) throws IOException {
         Map<Interval, List<Restored>> kept = new TreeMap<>(java.util.Comparator.comparingLong(Interval::start));
         for (Path sinkDir : list(root)) {
+            if (sinkDir.getFileName().toString().startsWith(DROPPED_PREFIX)) {
+                deleteTree(sinkDir); // a sink whose deletion was cut short
+                continue;
+            }
             Interval interval = parseInterval(sinkDir);
             if (interval == null) {
                 continue;
@@ -145,7 +194,14 @@ final class PersistDirectory implements AutoCloseable {
                 } else if (name.endsWith(COMMIT_SUFFIX)
                         && !Files.isDirectory(sinkDir.resolve(name.substring(0, name.length() - COMMIT_SUFFIX.length())))) {
                     Files.deleteIfExists(entry); // its hydrant is gone
+                } else if (name.equals(MERGED)) {
+                    deleteTree(entry); // a handoff cut short: it merges again from the hydrants
                 }
+            }
+            boolean quarantined = list(sinkDir).stream().anyMatch(p -> p.getFileName().toString().endsWith(".corrupt"));
+            if (!kept.containsKey(interval) && !quarantined) {
+                LOG.info("deleting {}: no committed hydrant is left in it", sinkDir);
+                deleteTree(sinkDir);
             }
         }
         kept.values().forEach(list -> list.sort(java.util.Comparator.comparingInt(Restored::number)));
@@ -195,6 +251,11 @@ final class PersistDirectory implements AutoCloseable {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.sorted().toList();
         }
+    }
+
+    /** Deletes a directory tree if it exists (for scratch output such as a merge cut short). */
+    static void deleteQuietly(Path path) throws IOException {
+        deleteTree(path);
     }
 
     private static void deleteTree(Path path) throws IOException {

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A plumber's persist counters. Written by the ingestion and persist threads, read by any thread. */
+/** A plumber's persist and handoff counters. Written by the ingestion and persist threads, read by any thread. */
 public final class PersistMetrics {
     private final AtomicLong persists = new AtomicLong();
     private final AtomicLong persistMillis = new AtomicLong();
@@ -15,6 +15,41 @@ public final class PersistMetrics {
     private final AtomicLong fencedCommits = new AtomicLong();
     private final AtomicLong rowsOutput = new AtomicLong();
     private final AtomicLong flushedSinks = new AtomicLong();
+    private final AtomicLong handoffsStarted = new AtomicLong();
+    private final AtomicLong segmentsPushed = new AtomicLong();
+    private final AtomicLong segmentsPublished = new AtomicLong();
+    private final AtomicLong handedOff = new AtomicLong();
+    private final AtomicLong handoffFailures = new AtomicLong();
+    private final AtomicLong handoffsStuck = new AtomicLong();
+
+    void handoffStarted() {
+        handoffsStarted.incrementAndGet();
+    }
+
+    void pushed() {
+        segmentsPushed.incrementAndGet();
+    }
+
+    void published() {
+        segmentsPublished.incrementAndGet();
+    }
+
+    void handedOff() {
+        handedOff.incrementAndGet();
+    }
+
+    void handoffFailed() {
+        handoffFailures.incrementAndGet();
+    }
+
+    /** A handoff passed handoffConditionTimeout (counted once per segment). */
+    void handoffStuck() {
+        handoffsStuck.incrementAndGet();
+    }
+
+    public long handedOffSegments() {
+        return handedOff.get();
+    }
 
     void flushedSink() {
         flushedSinks.incrementAndGet();
@@ -67,6 +102,12 @@ public final class PersistMetrics {
         map.put("fencedCommits", fencedCommits.get());
         map.put("rowsPersisted", rowsOutput.get());
         map.put("flushedSinks", flushedSinks.get());
+        map.put("handoffsStarted", handoffsStarted.get());
+        map.put("segmentsPushed", segmentsPushed.get());
+        map.put("segmentsPublished", segmentsPublished.get());
+        map.put("handedOff", handedOff.get());
+        map.put("handoffFailures", handoffFailures.get());
+        map.put("handoffsStuck", handoffsStuck.get());
         return map;
     }
 }

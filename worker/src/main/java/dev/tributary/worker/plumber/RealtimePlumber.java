@@ -13,6 +13,7 @@ import dev.tributary.core.spi.Committer;
 import dev.tributary.core.spi.Plumber;
 import dev.tributary.core.time.Granularity;
 import dev.tributary.core.time.Interval;
+import dev.tributary.worker.metadata.DataSegment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -20,7 +21,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,7 +54,10 @@ import org.slf4j.LoggerFactory;
  * <p>Back-pressure: at most {@code maxPendingPersists + 1} persists are queued or running; past that,
  * the ingestion thread waits (counted in {@link PersistMetrics}) instead of growing memory.
  *
- * <p>Handoff is not here yet: sinks stay on this node.
+ * <p>Handoff: once a sink's interval and windowPeriod have passed (as the rejection policy says), it
+ * takes no more rows, its last rows are persisted and committed, and {@link SinkHandoff} merges,
+ * pushes and publishes it, then drops it once a historical serves it. Each sink is announced as the
+ * segment it will become, so a query counts it once while both serve it.
  */
 public final class RealtimePlumber implements Plumber {
     private static final Logger LOG = LoggerFactory.getLogger(RealtimePlumber.class);
@@ -69,11 +76,20 @@ public final class RealtimePlumber implements Plumber {
     private final AtomicReference<CommitFencedException> commitFailure = new AtomicReference<>();
     private final AtomicReference<Throwable> persistFailure = new AtomicReference<>();
     private final java.time.Duration flushAfter;
+    private final SegmentHandoff handoff;
+    private final ScheduledExecutorService handoffThread;
+    /** Running handoffs by sink interval start; written by the ingestion and handoff threads. */
+    private final Map<Long, SinkHandoff> handoffs = new ConcurrentHashMap<>();
     private PersistDirectory directory;
     private long lastPersist;
 
     public RealtimePlumber(DataSchema schema, TuningConfig tuning, Clock clock) {
-        this(schema, tuning, clock, null);
+        this(schema, tuning, clock, null, SegmentHandoff.NONE);
+    }
+
+    /** A plumber that announces its sinks and hands them off through {@code handoff}. */
+    public RealtimePlumber(DataSchema schema, TuningConfig tuning, Clock clock, SegmentHandoff handoff) {
+        this(schema, tuning, clock, null, handoff);
     }
 
     /**
@@ -81,8 +97,10 @@ public final class RealtimePlumber implements Plumber {
      *                   windowPeriod have passed, once everything in it is committed; null keeps sinks
      *                   (until handoff)
      */
-    RealtimePlumber(DataSchema schema, TuningConfig tuning, Clock clock, java.time.Duration flushAfter) {
+    RealtimePlumber(DataSchema schema, TuningConfig tuning, Clock clock, java.time.Duration flushAfter,
+            SegmentHandoff handoff) {
         this.flushAfter = flushAfter;
+        this.handoff = handoff;
         this.schema = schema;
         this.tuning = tuning;
         this.clock = clock;
@@ -95,6 +113,11 @@ public final class RealtimePlumber implements Plumber {
             return t;
         });
         this.persistSlots = new Semaphore(tuning.maxPendingPersists() + 1);
+        this.handoffThread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "handoff-" + schema.dataSource());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     public PersistMetrics metrics() {
@@ -111,7 +134,8 @@ public final class RealtimePlumber implements Plumber {
                 for (PersistDirectory.Restored r : entry.getValue()) {
                     restored.add(new Hydrant(r.number(), r.segment(), true));
                 }
-                sinks.put(entry.getKey().start(), newSink(entry.getKey(), restored));
+                DataSegment segment = directory.readSinkSegment(entry.getKey());
+                sinks.put(entry.getKey().start(), newSink(entry.getKey(), segment, restored));
                 hydrants += restored.size();
             }
             LOG.info("dataSource '{}': restored {} persisted hydrants in {} sinks from {}", schema.dataSource(), hydrants,
@@ -122,9 +146,20 @@ public final class RealtimePlumber implements Plumber {
         lastPersist = clock.millis();
     }
 
-    private Sink newSink(Interval interval, List<Hydrant> restored) {
-        return new Sink(interval, () -> new IncrementalIndex(schema, tuning.maxRowsInMemory(), tuning.maxBytesInMemoryOrDefault()),
-                restored);
+    /**
+     * A sink and its announcement. A sink without a recorded segment (new, or restored from a persist
+     * layout without one) gets a partition allocated and recorded before any of its rows is persisted.
+     */
+    private Sink newSink(Interval interval, DataSegment recorded, List<Hydrant> restored) throws IOException {
+        DataSegment segment = recorded;
+        if (segment == null || !segment.interval().equals(interval)) {
+            segment = handoff.allocate(schema.dataSource(), interval, schema.dataSource() + "_" + interval + "_" + UUID.randomUUID());
+            directory.writeSinkSegment(interval, segment);
+        }
+        Sink sink = new Sink(segment, () -> new IncrementalIndex(schema, tuning.maxRowsInMemory(),
+                tuning.maxBytesInMemoryOrDefault()), restored);
+        handoff.announce(segment);
+        return sink;
     }
 
     @Override
@@ -144,8 +179,14 @@ public final class RealtimePlumber implements Plumber {
         long bucket = segmentGranularity.bucketStart(timestamp);
         Sink sink = sinks.get(bucket);
         if (sink == null) {
-            sink = newSink(segmentGranularity.bucket(timestamp), List.of());
+            try {
+                sink = newSink(segmentGranularity.bucket(timestamp), null, List.of());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create a sink under " + directory.root(), e);
+            }
             sinks.put(bucket, sink);
+        } else if (sink.handingOff()) {
+            return false; // its window has passed (the policy would refuse it too, but for a restart of messageTime)
         }
         if (sink.isFull()) {
             persist(committer.get(), false);
@@ -161,7 +202,70 @@ public final class RealtimePlumber implements Plumber {
         }
         if (flushAfter != null) {
             dropFlushedSinks();
+        } else if (handoff.handsOff()) {
+            startDueHandoffs(committer);
         }
+    }
+
+    /**
+     * Starts the handoff of every sink whose window has passed (sinks restored from disk included, so a
+     * restarted node does not wait another window): it takes no more rows, its rows in memory are
+     * persisted and committed, and then its handoff runs on the handoff thread.
+     */
+    private void startDueHandoffs(Supplier<Committer> committer) {
+        List<Sink> due = new ArrayList<>();
+        for (Sink sink : sinks.values()) {
+            if (!sink.handingOff() && rejection.handoffDue(sink.interval())) {
+                sink.startHandoff();
+                due.add(sink);
+            }
+        }
+        if (due.isEmpty()) {
+            return;
+        }
+        if (due.stream().anyMatch(sink -> sink.rowsInMemory() > 0)) {
+            persist(committer.get(), false);
+        }
+        for (Sink sink : due) {
+            metrics.handoffStarted();
+            SinkHandoff job = new SinkHandoff(sink, directory, handoff, metrics, clock, tuning.handoffConditionTimeout(),
+                    handoff.dropDelayMillis(), this::dropHandedOff);
+            handoffs.put(sink.interval().start(), job);
+            LOG.info("dataSource '{}': handing off sink {} as segment {}", schema.dataSource(), sink.interval(), sink.segment().id());
+            // Queued behind the persist just submitted, the job finds the sink's hydrants written.
+            persistThread.submit(() -> schedule(job, 0));
+        }
+    }
+
+    private void schedule(SinkHandoff job, long delayMillis) {
+        if (handoffThread.isShutdown()) {
+            return;
+        }
+        handoffThread.schedule(() -> {
+            long next = job.step();
+            if (next >= 0) {
+                schedule(job, next);
+            }
+        }, delayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** On the handoff thread: a handed-off sink leaves queries and the plumber. */
+    private void dropHandedOff(Sink sink) {
+        sinks.remove(sink.interval().start(), sink);
+        handoffs.remove(sink.interval().start());
+    }
+
+    /** The handoffs under way, for {@code /status}: segment, stage, whether stuck, failures, last error. */
+    public List<Map<String, Object>> handoffStatus() {
+        return handoffs.values().stream().map(SinkHandoff::status).toList();
+    }
+
+    public int pendingHandoffs() {
+        return handoffs.size();
+    }
+
+    public long stuckHandoffs() {
+        return handoffs.values().stream().filter(SinkHandoff::stuck).count();
     }
 
     /**
@@ -327,6 +431,19 @@ public final class RealtimePlumber implements Plumber {
         return pieces;
     }
 
+    /** The queryable pieces of each sink by the id of the segment it is announced as. */
+    public Map<String, List<QueryableIndex>> piecesBySegment() {
+        Map<String, List<QueryableIndex>> pieces = new java.util.LinkedHashMap<>();
+        for (Sink sink : sinks.values()) {
+            List<QueryableIndex> list = new ArrayList<>();
+            for (Hydrant hydrant : sink.hydrants()) {
+                list.add(hydrant.piece());
+            }
+            pieces.put(sink.segment().id(), list);
+        }
+        return pieces;
+    }
+
     public long rowsInMemory() {
         return sinks.values().stream().mapToLong(Sink::rowsInMemory).sum();
     }
@@ -346,6 +463,7 @@ public final class RealtimePlumber implements Plumber {
     /** Persists queued before this call finish; rows still in memory are not persisted. */
     @Override
     public void close() {
+        handoffThread.shutdownNow(); // a handoff resumes from disk at the next start
         persistThread.shutdown();
         try {
             if (!persistThread.awaitTermination(60, TimeUnit.SECONDS)) {

@@ -1,6 +1,7 @@
 package dev.tributary.worker.plumber;
 
 import dev.tributary.core.spec.TuningConfig;
+import dev.tributary.core.time.Interval;
 import java.time.Clock;
 import java.util.Map;
 
@@ -12,15 +13,34 @@ interface RejectionPolicy {
     /** Whether an event of this time is accepted; may remember it (messageTime does). */
     boolean accept(long timestamp);
 
+    /**
+     * Whether the sink of {@code interval} is due for handoff: no event this policy accepts can
+     * belong to it any more (its end plus windowPeriod has passed). {@code none} never hands off, as in Druid.
+     */
+    boolean handoffDue(Interval interval);
+
     /** The policy a tuningConfig names, with its windowPeriod. */
     static RejectionPolicy of(TuningConfig tuning, Clock clock) {
         long window = tuning.windowPeriod().toMillis();
         Map<String, String> policy = tuning.rejectionPolicy();
         return switch (policy.get("type")) {
-            case "none" -> timestamp -> true;
+            case "none" -> new None();
             case "messageTime" -> new MessageTime(window);
             default -> new ServerTime(window, clock);
         };
+    }
+
+    /** {@code none}: every event is accepted, and sinks are never handed off. */
+    record None() implements RejectionPolicy {
+        @Override
+        public boolean accept(long timestamp) {
+            return true;
+        }
+
+        @Override
+        public boolean handoffDue(Interval interval) {
+            return false;
+        }
     }
 
     /** {@code serverTime}: within windowPeriod of the server's clock, either way. */
@@ -29,6 +49,11 @@ interface RejectionPolicy {
         public boolean accept(long timestamp) {
             long now = clock.millis();
             return timestamp >= now - window && timestamp <= now + window;
+        }
+
+        @Override
+        public boolean handoffDue(Interval interval) {
+            return clock.millis() >= interval.end() + window;
         }
     }
 
@@ -45,6 +70,11 @@ interface RejectionPolicy {
         public boolean accept(long timestamp) {
             latest = Math.max(latest, timestamp);
             return timestamp >= latest - window;
+        }
+
+        @Override
+        public boolean handoffDue(Interval interval) {
+            return latest != Long.MIN_VALUE && latest >= interval.end() + window;
         }
     }
 }

@@ -7,7 +7,9 @@ import dev.tributary.core.spec.IngestionSpec;
 import dev.tributary.core.spi.Plumber;
 import dev.tributary.core.spi.PlumberFactory;
 import dev.tributary.core.spi.PositionLedger;
+import dev.tributary.worker.plumber.HandoffPlumberFactory;
 import dev.tributary.worker.plumber.RealtimePlumber;
+import dev.tributary.worker.plumber.SegmentHandoff;
 import dev.tributary.worker.plumber.RealtimePlumberFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,9 +49,19 @@ public final class RealtimeNode implements AutoCloseable {
      * @param owner this worker's name in the ledger
      */
     public RealtimeNode(IngestionSpec spec, PositionLedger ledger, String owner) {
+        this(spec, ledger, owner, SegmentHandoff.NONE);
+    }
+
+    /**
+     * @param handoff how sinks are announced and handed off to the cluster ({@link SegmentHandoff#NONE}
+     *                keeps them on this node)
+     */
+    public RealtimeNode(IngestionSpec spec, PositionLedger ledger, String owner, SegmentHandoff handoff) {
         this.spec = spec;
         PlumberFactory plumbers = spec.ioConfig().plumber() == null ? new RealtimePlumberFactory() : spec.ioConfig().plumber();
-        this.plumber = plumbers.create(spec.dataSchema(), spec.tuningConfig());
+        this.plumber = plumbers instanceof HandoffPlumberFactory handingOff
+                ? handingOff.create(spec.dataSchema(), spec.tuningConfig(), handoff)
+                : plumbers.create(spec.dataSchema(), spec.tuningConfig());
         String dataSource = spec.dataSchema().dataSource();
         this.queries = new QueryExecutor(name -> name.equals(dataSource) ? plumber.queryablePieces() : List.of());
         this.loop = new IngestionLoop(spec.ioConfig().firehose(), ledger, owner, spec.tuningConfig().maxEventBytes(),
@@ -84,6 +96,11 @@ public final class RealtimeNode implements AutoCloseable {
         return state.get();
     }
 
+    /** The plumber (a {@link RealtimePlumber} unless the spec names another type). */
+    public Plumber plumber() {
+        return plumber;
+    }
+
     public long rowsInMemory() {
         return plumber instanceof RealtimePlumber realtime ? realtime.rowsInMemory() : 0;
     }
@@ -103,6 +120,9 @@ public final class RealtimeNode implements AutoCloseable {
             status.put("sinks", realtime.sinkCount());
             status.put("hydrants", realtime.hydrantCount());
             status.put("persist", realtime.metrics().asMap());
+            status.put("pendingHandoffs", realtime.pendingHandoffs());
+            status.put("stuckHandoffs", realtime.stuckHandoffs());
+            status.put("handoffs", realtime.handoffStatus());
         }
         status.put("partitions", metrics.partitions());
         status.put("rewinds", metrics.rewinds());

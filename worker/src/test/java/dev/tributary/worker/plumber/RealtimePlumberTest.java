@@ -160,7 +160,7 @@ class RealtimePlumberTest {
         second.start(m -> confirmed.contains(m.get("commitId")));
         assertThat(totals(second)).isEqualTo("[{\"timestamp\":\"1970-01-01T00:00:01.000Z\",\"result\":{\"events\":2,\"v\":1}}]");
         try (Stream<Path> left = Files.list(base.resolve("p").resolve("0_3600000"))) {
-            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("0", "0.commit");
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("sink.json", "0", "0.commit");
         }
         second.close();
     }
@@ -234,7 +234,7 @@ class RealtimePlumberTest {
     @Test
     void shouldServeAFlushingSinkUntilFlushDurationAfterItsWindowThenDropIt() throws Exception {
         MovingClock clock = new MovingClock(60_000);
-        RealtimePlumber plumber = new RealtimePlumber(SCHEMA, tuning(100, "none", 0), clock, Duration.ofMinutes(30));
+        RealtimePlumber plumber = new RealtimePlumber(SCHEMA, tuning(100, "none", 0), clock, Duration.ofMinutes(30), SegmentHandoff.NONE);
         plumber.start(m -> true);
         Recording committer = new Recording("c0");
         plumber.add(row(1000, 1), () -> null);
