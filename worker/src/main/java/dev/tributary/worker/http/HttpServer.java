@@ -3,7 +3,7 @@ package dev.tributary.worker.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tributary.core.Json;
 import dev.tributary.core.query.QueryException;
-import dev.tributary.core.query.QueryExecutor;
+import dev.tributary.worker.query.QueryRouter;
 import dev.tributary.worker.config.NodeConfig;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -32,7 +32,7 @@ public final class HttpServer implements AutoCloseable {
      *
      * @param ingestionStatus what {@code GET /status/ingestion} shows; called on request threads
      */
-    public static HttpServer start(NodeConfig config, QueryExecutor queries, Supplier<Map<String, Object>> ingestionStatus) {
+    public static HttpServer start(NodeConfig config, QueryRouter queries, Supplier<Map<String, Object>> ingestionStatus) {
         QueryResource queryResource = new QueryResource(queries, config.queryTimeoutMillis());
         Javalin app = Javalin.create(cfg -> {
             cfg.http.maxRequestSize = config.maxRequestBytes();
@@ -74,8 +74,11 @@ public final class HttpServer implements AutoCloseable {
     }
 
     private static void query(Context ctx, QueryResource resource) throws JsonProcessingException {
-        QueryResource.Answer answer = resource.run(ctx.bodyAsBytes());
+        QueryResource.Answer answer = resource.run(ctx.bodyAsBytes(), "true".equalsIgnoreCase(ctx.header(QueryRouter.LOCAL_HEADER)));
         ctx.header("X-Druid-Query-Id", answer.queryId());
+        if (!answer.missing().isEmpty()) {
+            ctx.header(QueryRouter.MISSING_HEADER, String.join(",", answer.missing()));
+        }
         json(ctx, 200, answer.rows());
     }
 

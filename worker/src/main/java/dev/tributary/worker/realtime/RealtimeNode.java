@@ -2,7 +2,9 @@ package dev.tributary.worker.realtime;
 
 import dev.tributary.core.input.JsonInputRowParser;
 import dev.tributary.core.input.transform.RowTransformer;
+import dev.tributary.core.index.QueryableIndex;
 import dev.tributary.core.query.QueryExecutor;
+import dev.tributary.worker.query.LocalSegments;
 import dev.tributary.core.spec.IngestionSpec;
 import dev.tributary.core.spi.Plumber;
 import dev.tributary.core.spi.PlumberFactory;
@@ -23,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * ingested queryable through {@link #queries()} at once. {@link #start} and {@link #close} are called
  * from one controlling thread; the status and query methods from any thread.
  */
-public final class RealtimeNode implements AutoCloseable {
+public final class RealtimeNode implements LocalSegments, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RealtimeNode.class);
 
     /** Lifecycle of the ingestion thread. */
@@ -94,6 +96,18 @@ public final class RealtimeNode implements AutoCloseable {
 
     public State state() {
         return state.get();
+    }
+
+    /** Each sink as the segment it is announced as; one pseudo-segment for a plumber type without sinks. */
+    @Override
+    public Map<String, List<? extends QueryableIndex>> piecesBySegment(String dataSource) {
+        if (!dataSource.equals(spec.dataSchema().dataSource())) {
+            return Map.of();
+        }
+        if (plumber instanceof RealtimePlumber realtime) {
+            return Map.copyOf(realtime.piecesBySegment());
+        }
+        return Map.of(dataSource + "_local", plumber.queryablePieces());
     }
 
     /** The plumber (a {@link RealtimePlumber} unless the spec names another type). */

@@ -1,58 +1,95 @@
 package dev.tributary.worker.server;
 
 import dev.tributary.core.spec.IngestionSpec;
+import dev.tributary.worker.cluster.ServerInfo;
+import dev.tributary.worker.cluster.ZooKeeperConfig;
+import dev.tributary.worker.config.DeepStorageConfig;
 import dev.tributary.worker.config.NodeConfig;
+import dev.tributary.worker.handoff.ClusterHandoff;
 import dev.tributary.worker.http.HttpServer;
 import dev.tributary.worker.metadata.LedgerPositions;
 import dev.tributary.worker.metadata.MetadataStore;
 import dev.tributary.worker.metadata.MetadataStoreConfig;
+import dev.tributary.worker.query.QueryRouter;
 import dev.tributary.worker.realtime.RealtimeNode;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * A realtime node with its HTTP API: what {@code tributary server realtime} runs. Start and close
- * from one thread.
+ * A realtime node with its HTTP API: what {@code tributary server realtime} runs. In a cluster it
+ * announces itself and its sinks in ZooKeeper, hands sinks off through deep storage and the metadata
+ * store, and answers queries over the whole cluster. Start and close from one thread.
  */
 public final class RealtimeServer implements AutoCloseable {
+    /** How long a handed-off sink still answers queries routed to it by a view that has not caught up. */
+    static final long DROP_DELAY_MILLIS = 1_000;
+
     private final RealtimeNode node;
     private final HttpServer http;
-    private final MetadataStore store;
+    private final List<AutoCloseable> parts;
 
-    private RealtimeServer(RealtimeNode node, HttpServer http, MetadataStore store) {
+    private RealtimeServer(RealtimeNode node, HttpServer http, List<AutoCloseable> parts) {
         this.node = node;
         this.http = http;
-        this.store = store;
+        this.parts = parts;
     }
 
     /**
      * A node whose offsets live in the metadata store's ledger (claimed with epochs, committed as a
-     * compare-and-set), mirrored to Kafka: what {@code tributary server realtime} runs.
+     * compare-and-set), mirrored to Kafka, outside a cluster: its sinks stay on it.
      */
     public static RealtimeServer start(NodeConfig config, MetadataStoreConfig metadata, IngestionSpec spec) {
-        MetadataStore store = MetadataStore.open(metadata);
+        List<AutoCloseable> parts = new ArrayList<>();
         try {
-            return start(config, spec, store);
+            MetadataStore store = MetadataStore.open(metadata);
+            parts.add(store);
+            RealtimeNode node = new RealtimeNode(spec, new LedgerPositions(store.offsetLedger()), owner(config));
+            return serve(config, node, new QueryRouter(node, null, null), parts);
         } catch (RuntimeException e) {
-            store.close();
+            HistoricalServer.closeAll(parts);
+            throw e;
+        }
+    }
+
+    /**
+     * A node of a cluster: the offset ledger and segment publishing in the metadata store, announcements
+     * and the cluster view in ZooKeeper, handed-off segments in deep storage; queries go to the whole cluster.
+     */
+    public static RealtimeServer startInCluster(NodeConfig config, MetadataStoreConfig metadata, ZooKeeperConfig zooKeeper,
+            DeepStorageConfig storage, IngestionSpec spec) {
+        List<AutoCloseable> parts = new ArrayList<>();
+        try {
+            MetadataStore store = MetadataStore.open(metadata);
+            parts.add(store);
+            int port = ClusterConnection.choosePort(config.port());
+            ServerInfo self = new ServerInfo(config.host(), port, ServerInfo.REALTIME);
+            ClusterConnection cluster = ClusterConnection.open(zooKeeper, self);
+            parts.add(cluster);
+            ClusterHandoff handoff = new ClusterHandoff(store.segmentStore(), storage.open(), storage.loadSpecType(),
+                    cluster.announcer(), cluster.view(), DROP_DELAY_MILLIS);
+            RealtimeNode node = new RealtimeNode(spec, new LedgerPositions(store.offsetLedger()), owner(config), handoff);
+            return serve(config.withPort(port), node, new QueryRouter(node, cluster.view(), self), parts);
+        } catch (RuntimeException e) {
+            HistoricalServer.closeAll(parts);
             throw e;
         }
     }
 
     /** A node without a metadata store: Kafka's committed offsets are the record (tools, demos, tests). */
     public static RealtimeServer start(NodeConfig config, IngestionSpec spec) {
-        return start(config, spec, null);
+        RealtimeNode node = new RealtimeNode(spec);
+        return serve(config, node, new QueryRouter(node, null, null), new ArrayList<>());
     }
 
-    private static RealtimeServer start(NodeConfig config, IngestionSpec spec, MetadataStore store) {
-        RealtimeNode node = store == null ? new RealtimeNode(spec)
-                : new RealtimeNode(spec, new LedgerPositions(store.offsetLedger()), owner(config));
-        HttpServer http = HttpServer.start(config, node.queries(), node::status);
+    private static RealtimeServer serve(NodeConfig config, RealtimeNode node, QueryRouter router, List<AutoCloseable> parts) {
+        HttpServer http = HttpServer.start(config, router, node::status);
         try {
             node.start();
         } catch (RuntimeException e) {
             http.close();
             throw e;
         }
-        return new RealtimeServer(node, http, store);
+        return new RealtimeServer(node, http, parts);
     }
 
     /** This worker's name in the ledger: host and process id. */
@@ -68,6 +105,7 @@ public final class RealtimeServer implements AutoCloseable {
         return http.port();
     }
 
+    /** Stops ingestion (persists already queued finish), then the HTTP server, the cluster membership and the store. */
     @Override
     public void close() {
         try {
@@ -76,9 +114,7 @@ public final class RealtimeServer implements AutoCloseable {
             try {
                 http.close();
             } finally {
-                if (store != null) {
-                    store.close();
-                }
+                HistoricalServer.closeAll(parts);
             }
         }
     }

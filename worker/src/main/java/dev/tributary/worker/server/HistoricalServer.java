@@ -1,0 +1,85 @@
+package dev.tributary.worker.server;
+
+import dev.tributary.deepstorage.DeepStorage;
+import dev.tributary.worker.cluster.ServerInfo;
+import dev.tributary.worker.cluster.ZooKeeperConfig;
+import dev.tributary.worker.config.DeepStorageConfig;
+import dev.tributary.worker.config.NodeConfig;
+import dev.tributary.worker.historical.HistoricalConfig;
+import dev.tributary.worker.historical.HistoricalNode;
+import dev.tributary.worker.http.HttpServer;
+import dev.tributary.worker.metadata.MetadataStore;
+import dev.tributary.worker.metadata.MetadataStoreConfig;
+import dev.tributary.worker.query.QueryRouter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A historical node with its HTTP API: what {@code tributary server historical} runs. Start and
+ * close from one thread.
+ */
+public final class HistoricalServer implements AutoCloseable {
+    private final List<AutoCloseable> parts;
+    private final HistoricalNode node;
+    private final HttpServer http;
+
+    private HistoricalServer(List<AutoCloseable> parts, HistoricalNode node, HttpServer http) {
+        this.parts = parts;
+        this.node = node;
+        this.http = http;
+    }
+
+    public static HistoricalServer start(NodeConfig config, MetadataStoreConfig metadata, ZooKeeperConfig zooKeeper,
+            DeepStorageConfig storage, HistoricalConfig historical) {
+        List<AutoCloseable> parts = new ArrayList<>();
+        try {
+            MetadataStore store = MetadataStore.open(metadata);
+            parts.add(store);
+            DeepStorage deepStorage = storage.open();
+            int port = ClusterConnection.choosePort(config.port());
+            ServerInfo self = new ServerInfo(config.host(), port, ServerInfo.HISTORICAL);
+            ClusterConnection cluster = ClusterConnection.open(zooKeeper, self);
+            parts.add(cluster);
+            HistoricalNode node = new HistoricalNode(historical, self, store.segmentStore(), deepStorage, cluster.view(),
+                    cluster.announcer());
+            parts.add(node);
+            HttpServer http = HttpServer.start(config.withPort(port), new QueryRouter(node, cluster.view(), self), node::status);
+            parts.add(http);
+            node.start();
+            return new HistoricalServer(parts, node, http);
+        } catch (IOException e) {
+            closeAll(parts);
+            throw new UncheckedIOException("cannot start the historical: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeAll(parts);
+            throw e;
+        }
+    }
+
+    public HistoricalNode node() {
+        return node;
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    @Override
+    public void close() {
+        closeAll(parts);
+    }
+
+    /** Closes in reverse order of opening; a failure does not keep the rest open. */
+    static void closeAll(List<AutoCloseable> parts) {
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            try {
+                parts.get(i).close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(HistoricalServer.class).warn("closing {} failed: {}", parts.get(i), e.getMessage());
+            }
+        }
+        parts.clear();
+    }
+}
