@@ -1,5 +1,6 @@
 package dev.tributary.worker.config;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
@@ -75,6 +76,34 @@ public record ConfigKey<T>(String name, Class<T> type, T defaultValue, Function<
     public static ConfigKey<Path> path(String name, Path defaultValue, String doc) {
         return new ConfigKey<>(name, Path.class, defaultValue, Path::of,
                 p -> p.toString().isBlank() ? "must not be blank" : null, doc);
+    }
+
+    /** {@code true} or {@code false} (any case); anything else is refused rather than read as false. */
+    public static ConfigKey<Boolean> bool(String name, boolean defaultValue, String doc) {
+        return new ConfigKey<>(name, Boolean.class, defaultValue, ConfigKey::parseBoolean, b -> null, doc);
+    }
+
+    /**
+     * An http or https URL with a host, absent reads as null. User information in it is refused
+     * without echoing the value, since that is where a password would be.
+     */
+    public static ConfigKey<URI> optionalUrl(String name, String doc) {
+        return new ConfigKey<>(name, URI.class, null, URI::create, ConfigKey::urlProblem, doc);
+    }
+
+    private static Boolean parseBoolean(String s) {
+        if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
+            return Boolean.valueOf(s);
+        }
+        throw new IllegalArgumentException("not a boolean");
+    }
+
+    private static String urlProblem(URI url) {
+        if (url.getRawUserInfo() != null) {
+            return "must not contain user information; set the credentials in their own keys";
+        }
+        boolean http = "http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme());
+        return http && url.getHost() != null ? null : "'" + url + "' must be an http or https URL with a host";
     }
 
     public static ConfigKey<Long> positiveLong(String name, long defaultValue, String doc) {

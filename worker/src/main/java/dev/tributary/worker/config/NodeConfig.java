@@ -32,7 +32,7 @@ public record NodeConfig(String host, String bindHost, int port, long maxRequest
     public static final List<ConfigKey<?>> KEYS = List.of(HOST, BIND_HOST, PORT, MAX_REQUEST_BYTES, QUERY_TIMEOUT_MILLIS);
 
     /** Key prefixes that other components' configs own and check: the metadata store's MetadataStoreConfig. */
-    public static final List<String> OWNED_ELSEWHERE = List.of("tributary.metadata.");
+    public static final List<String> OWNED_ELSEWHERE = List.of("tributary.metadata.", "tributary.storage.");
 
     public static NodeConfig defaults() {
         return from(new Properties());

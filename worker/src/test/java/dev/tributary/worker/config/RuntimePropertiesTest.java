@@ -41,6 +41,7 @@ class RuntimePropertiesTest {
         String docs = Files.readString(Path.of("..", "docs", "configuration.md"));
         List<ConfigKey<?>> keys = new ArrayList<>(NodeConfig.KEYS);
         keys.addAll(MetadataStoreConfig.KEYS);
+        keys.addAll(DeepStorageConfig.KEYS);
 
         for (ConfigKey<?> key : keys) {
             assertThat(docs).as("docs/configuration.md documents %s", key.name()).contains("| `" + key.name() + "` |");
