@@ -2,7 +2,11 @@ package dev.tributary.worker.cli;
 
 import dev.tributary.core.spec.IngestionSpec;
 import dev.tributary.core.spec.SpecReader;
+import dev.tributary.worker.cluster.ZooKeeperConfig;
+import dev.tributary.worker.config.DeepStorageConfig;
 import dev.tributary.worker.config.NodeConfig;
+import dev.tributary.worker.config.RuntimeProperties;
+import java.util.Properties;
 import dev.tributary.worker.metadata.MetadataStoreConfig;
 import dev.tributary.worker.server.RealtimeServer;
 import java.nio.file.Path;
@@ -26,8 +30,13 @@ final class RealtimeCommand implements Callable<Integer> {
         NodeConfig nodeConfig = config == null ? NodeConfig.defaults() : NodeConfig.from(config);
         IngestionSpec ingestionSpec = SpecReader.read(spec);
         CountDownLatch stopped = new CountDownLatch(1);
-        MetadataStoreConfig metadata = config == null ? MetadataStoreConfig.defaults() : MetadataStoreConfig.from(config);
-        RealtimeServer server = RealtimeServer.start(nodeConfig, metadata, ingestionSpec);
+        Properties props = config == null ? new Properties() : RuntimeProperties.load(config);
+        MetadataStoreConfig metadata = MetadataStoreConfig.from(props);
+        DeepStorageConfig storage = DeepStorageConfig.from(props);
+        // With ZooKeeper configured the node is part of a cluster and hands its sinks off; without, they stay.
+        RealtimeServer server = ZooKeeperConfig.configured(props)
+                ? RealtimeServer.startInCluster(nodeConfig, metadata, ZooKeeperConfig.from(props), storage, ingestionSpec)
+                : RealtimeServer.start(nodeConfig, metadata, ingestionSpec);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             stopped.countDown();

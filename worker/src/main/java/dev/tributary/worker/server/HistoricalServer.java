@@ -38,6 +38,9 @@ public final class HistoricalServer implements AutoCloseable {
             MetadataStore store = MetadataStore.open(metadata);
             parts.add(store);
             DeepStorage deepStorage = storage.open();
+            if (deepStorage instanceof AutoCloseable closeable) {
+                parts.add(closeable);
+            }
             int port = ClusterConnection.choosePort(config.port());
             ServerInfo self = new ServerInfo(config.host(), port, ServerInfo.HISTORICAL);
             ClusterConnection cluster = ClusterConnection.open(zooKeeper, self);

@@ -1,6 +1,7 @@
 package dev.tributary.worker.server;
 
 import dev.tributary.core.spec.IngestionSpec;
+import dev.tributary.deepstorage.DeepStorage;
 import dev.tributary.worker.cluster.ServerInfo;
 import dev.tributary.worker.cluster.ZooKeeperConfig;
 import dev.tributary.worker.config.DeepStorageConfig;
@@ -65,7 +66,11 @@ public final class RealtimeServer implements AutoCloseable {
             ServerInfo self = new ServerInfo(config.host(), port, ServerInfo.REALTIME);
             ClusterConnection cluster = ClusterConnection.open(zooKeeper, self);
             parts.add(cluster);
-            ClusterHandoff handoff = new ClusterHandoff(store.segmentStore(), storage.open(), storage.loadSpecType(),
+            DeepStorage deepStorage = storage.open();
+            if (deepStorage instanceof AutoCloseable closeable) {
+                parts.add(closeable);
+            }
+            ClusterHandoff handoff = new ClusterHandoff(store.segmentStore(), deepStorage, storage.loadSpecType(),
                     cluster.announcer(), cluster.view(), DROP_DELAY_MILLIS);
             RealtimeNode node = new RealtimeNode(spec, new LedgerPositions(store.offsetLedger()), owner(config), handoff);
             return serve(config.withPort(port), node, new QueryRouter(node, cluster.view(), self), parts);
