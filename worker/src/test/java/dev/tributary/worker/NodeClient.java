@@ -29,6 +29,14 @@ public final class NodeClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** A query answered from the node's own segments only (no fan-out to the cluster). */
+    public Response queryLocal(String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + "/druid/v2"))
+                .header("content-type", "application/json")
+                .header("X-Tributary-Local", "true")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     public Response get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }
