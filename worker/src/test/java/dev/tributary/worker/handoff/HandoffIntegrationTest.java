@@ -15,6 +15,7 @@ import dev.tributary.worker.historical.HistoricalConfig;
 import dev.tributary.worker.metadata.DataSegment;
 import dev.tributary.worker.metadata.MetadataStore;
 import dev.tributary.worker.metadata.MetadataStoreConfig;
+import dev.tributary.worker.plumber.RealtimePlumber;
 import dev.tributary.worker.server.HistoricalServer;
 import dev.tributary.worker.server.RealtimeServer;
 import java.nio.charset.StandardCharsets;
@@ -124,8 +125,8 @@ class HandoffIntegrationTest {
 
             produce(topic);
             // Minutes 0..28 end at least a window before the last event time; minute 29 stays on the realtime node.
-            await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
-                    assertThat(realtime.node().status().get("persist")).asString().contains("handedOff=29"));
+            RealtimePlumber plumber = (RealtimePlumber) realtime.node().plumber();
+            await().atMost(Duration.ofSeconds(120)).until(() -> plumber.metrics().handedOffSegments() == 29);
             await().atMost(Duration.ofSeconds(30)).until(() -> total(viaRealtime, false) == EVENTS
                     && total(viaHistorical, false) == EVENTS);
             querying.set(false);
