@@ -2,6 +2,8 @@ package dev.tributary.worker.query;
 
 import dev.tributary.core.index.QueryableIndex;
 import dev.tributary.core.query.Query;
+import dev.tributary.core.query.QueryExecutor;
+import dev.tributary.core.query.merge.PartialResults;
 import dev.tributary.core.query.RunningQuery;
 import java.util.List;
 
@@ -20,12 +22,12 @@ interface ResultMerging {
     ResultMerging CORE = new ResultMerging() {
         @Override
         public List<?> runPartial(Query query, List<? extends QueryableIndex> pieces, RunningQuery running) {
-            throw new UnsupportedOperationException("bound when the core merge lands");
+            return new QueryExecutor(ds -> pieces).run(PartialResults.forDataServers(query), running);
         }
 
         @Override
         public List<?> merge(Query query, List<List<?>> partials) {
-            throw new UnsupportedOperationException("bound when the core merge lands");
+            return PartialResults.merge(query, partials);
         }
     };
 }
