@@ -58,6 +58,29 @@ public final class RealtimeServer implements AutoCloseable {
      */
     public static RealtimeServer startInCluster(NodeConfig config, MetadataStoreConfig metadata, ZooKeeperConfig zooKeeper,
             DeepStorageConfig storage, IngestionSpec spec) {
+        DeepStorage deepStorage = storage.open();
+        try {
+            RealtimeServer server = startInCluster(config, metadata, zooKeeper, deepStorage, storage.loadSpecType(), spec);
+            if (deepStorage instanceof AutoCloseable closeable) {
+                server.parts.add(0, closeable);
+            }
+            return server;
+        } catch (RuntimeException e) {
+            if (deepStorage instanceof AutoCloseable closeable) {
+                HistoricalServer.closeAll(new ArrayList<>(List.of(closeable)));
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * A node of a cluster with a deep storage the caller opened and closes (embedders, and tests that
+     * put faults in front of a real one).
+     *
+     * @param loadSpecType the {@code loadSpec.type} written for pushed segments
+     */
+    public static RealtimeServer startInCluster(NodeConfig config, MetadataStoreConfig metadata, ZooKeeperConfig zooKeeper,
+            DeepStorage deepStorage, String loadSpecType, IngestionSpec spec) {
         List<AutoCloseable> parts = new ArrayList<>();
         try {
             MetadataStore store = MetadataStore.open(metadata);
@@ -66,11 +89,7 @@ public final class RealtimeServer implements AutoCloseable {
             ServerInfo self = new ServerInfo(config.host(), port, ServerInfo.REALTIME);
             ClusterConnection cluster = ClusterConnection.open(zooKeeper, self);
             parts.add(cluster);
-            DeepStorage deepStorage = storage.open();
-            if (deepStorage instanceof AutoCloseable closeable) {
-                parts.add(closeable);
-            }
-            ClusterHandoff handoff = new ClusterHandoff(store.segmentStore(), deepStorage, storage.loadSpecType(),
+            ClusterHandoff handoff = new ClusterHandoff(store.segmentStore(), deepStorage, loadSpecType,
                     cluster.announcer(), cluster.view(), DROP_DELAY_MILLIS);
             RealtimeNode node = new RealtimeNode(spec, new LedgerPositions(store.offsetLedger()), owner(config), handoff);
             return serve(config.withPort(port), node, new QueryRouter(node, cluster.view(), self), parts);
