@@ -13,6 +13,7 @@ public final class PersistMetrics {
     private final AtomicLong backPressureMillis = new AtomicLong();
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong fencedCommits = new AtomicLong();
+    private final AtomicLong commitRetries = new AtomicLong();
     private final AtomicLong rowsOutput = new AtomicLong();
     private final AtomicLong flushedSinks = new AtomicLong();
     private final AtomicLong handoffsStarted = new AtomicLong();
@@ -74,6 +75,10 @@ public final class PersistMetrics {
         commits.incrementAndGet();
     }
 
+    void commitRetried() {
+        commitRetries.incrementAndGet();
+    }
+
     void fenced() {
         fencedCommits.incrementAndGet();
     }
@@ -100,6 +105,7 @@ public final class PersistMetrics {
         map.put("backPressureMillis", backPressureMillis.get());
         map.put("commits", commits.get());
         map.put("fencedCommits", fencedCommits.get());
+        map.put("commitRetries", commitRetries.get());
         map.put("rowsPersisted", rowsOutput.get());
         map.put("flushedSinks", flushedSinks.get());
         map.put("handoffsStarted", handoffsStarted.get());

@@ -76,12 +76,14 @@ public final class RealtimePlumber implements Plumber {
     private final AtomicReference<CommitFencedException> commitFailure = new AtomicReference<>();
     private final AtomicReference<Throwable> persistFailure = new AtomicReference<>();
     private final java.time.Duration flushAfter;
+    private static final long ALLOCATE_PATIENCE_MILLIS = 300_000;
     private final SegmentHandoff handoff;
     private final ScheduledExecutorService handoffThread;
     /** Running handoffs by sink interval start; written by the ingestion and handoff threads. */
     private final Map<Long, SinkHandoff> handoffs = new ConcurrentHashMap<>();
     private PersistDirectory directory;
     private long lastPersist;
+    private volatile boolean closing;
 
     public RealtimePlumber(DataSchema schema, TuningConfig tuning, Clock clock) {
         this(schema, tuning, clock, null, SegmentHandoff.NONE);
@@ -153,13 +155,37 @@ public final class RealtimePlumber implements Plumber {
     private Sink newSink(Interval interval, DataSegment recorded, List<Hydrant> restored) throws IOException {
         DataSegment segment = recorded;
         if (segment == null || !segment.interval().equals(interval)) {
-            segment = handoff.allocate(schema.dataSource(), interval, schema.dataSource() + "_" + interval + "_" + UUID.randomUUID());
+            segment = allocate(interval, schema.dataSource() + "_" + interval + "_" + UUID.randomUUID());
             directory.writeSinkSegment(interval, segment);
         }
         Sink sink = new Sink(segment, () -> new IncrementalIndex(schema, tuning.maxRowsInMemory(),
                 tuning.maxBytesInMemoryOrDefault()), restored);
         handoff.announce(segment);
         return sink;
+    }
+
+    /**
+     * A partition for a new sink. While the metadata store cannot be reached this blocks ingestion (so
+     * nothing is read that could not be stored), trying again with backoff for up to five minutes.
+     */
+    private DataSegment allocate(Interval interval, String sequenceName) {
+        long deadline = clock.millis() + ALLOCATE_PATIENCE_MILLIS;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return handoff.allocate(schema.dataSource(), interval, sequenceName);
+            } catch (RuntimeException e) {
+                if (clock.millis() > deadline) {
+                    throw new TributaryException("cannot allocate a segment for " + interval + " of dataSource '"
+                            + schema.dataSource() + "' after " + attempt + " attempts: " + e.getMessage(), e);
+                }
+                long backoff = Math.min(10_000L, 250L << Math.min(attempt - 1, 6));
+                LOG.warn("allocating a segment for {} failed (attempt {}), trying again in {} ms: {}", interval, attempt,
+                        backoff, e.getMessage());
+                if (!sleep(backoff)) {
+                    throw new TributaryException("interrupted while allocating a segment for " + interval);
+                }
+            }
+        }
     }
 
     @Override
@@ -369,15 +395,42 @@ public final class RealtimePlumber implements Plumber {
         if (commitFailure.get() != null) {
             return; // a refused commit is pending: nothing after it may commit until the rows are dropped
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                committer.run();
+                full.forEach(Hydrant::markCommitted);
+                metrics.committed();
+                return;
+            } catch (CommitFencedException e) {
+                metrics.fenced();
+                commitFailure.set(e);
+                LOG.warn("commit refused for dataSource '{}': {}; its rows will be dropped and read again",
+                        schema.dataSource(), e.getMessage());
+                return;
+            } catch (RuntimeException e) {
+                // The outcome is unknown (the metadata store is unreachable, say). Commits are idempotent by
+                // commit id and must stay in order, so this one is tried again before anything after it.
+                metrics.commitRetried();
+                long backoff = Math.min(30_000L, 250L << Math.min(attempt - 1, 7));
+                LOG.warn("commit of dataSource '{}' failed (attempt {}), trying again in {} ms: {}", schema.dataSource(),
+                        attempt, backoff, e.getMessage());
+                if (!sleep(backoff)) {
+                    return; // closing: the rows are read again after a restart, as their commit is unconfirmed
+                }
+            }
+        }
+    }
+
+    private boolean sleep(long millis) {
+        if (closing) {
+            return false;
+        }
         try {
-            committer.run();
-            full.forEach(Hydrant::markCommitted);
-            metrics.committed();
-        } catch (CommitFencedException e) {
-            metrics.fenced();
-            commitFailure.set(e);
-            LOG.warn("commit refused for dataSource '{}': {}; its rows will be dropped and read again",
-                    schema.dataSource(), e.getMessage());
+            Thread.sleep(millis);
+            return !closing;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -463,6 +516,7 @@ public final class RealtimePlumber implements Plumber {
     /** Persists queued before this call finish; rows still in memory are not persisted. */
     @Override
     public void close() {
+        closing = true;
         handoffThread.shutdownNow(); // a handoff resumes from disk at the next start
         persistThread.shutdown();
         try {

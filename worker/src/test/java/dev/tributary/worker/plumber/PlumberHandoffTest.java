@@ -286,4 +286,46 @@ class PlumberHandoffTest {
         assertThat(cluster.pushes.get()).isEqualTo(1);
         second.close();
     }
+
+    @Test
+    void shouldRetryACommitWhoseOutcomeIsUnknownBeforeAnyLaterOne() throws Exception {
+        FakeCluster cluster = new FakeCluster();
+        RealtimePlumber plumber = new RealtimePlumber(SCHEMA, tuning(0), clock, cluster);
+        plumber.start(m -> true);
+        AtomicInteger attempts = new AtomicInteger();
+        List<String> ran = new CopyOnWriteArrayList<>();
+        Committer flaky = new Committer() {
+            @Override
+            public Map<String, Object> metadata() {
+                return Map.of("commitId", "first");
+            }
+
+            @Override
+            public void run() {
+                if (attempts.incrementAndGet() <= 2) {
+                    throw new IllegalStateException("metadata store unreachable");
+                }
+                ran.add("first");
+            }
+        };
+        Committer later = new Committer() {
+            @Override
+            public Map<String, Object> metadata() {
+                return Map.of("commitId", "second");
+            }
+
+            @Override
+            public void run() {
+                ran.add("second");
+            }
+        };
+        addMinuteOfRows(plumber);
+        plumber.persist(flaky, false);
+        plumber.add(row(62_000, 1), () -> later);
+        plumber.persist(later, true);
+        assertThat(ran).containsExactly("first", "second");
+        assertThat(attempts.get()).isEqualTo(3);
+        assertThat(plumber.metrics().asMap()).containsEntry("commitRetries", 2L);
+        plumber.close();
+    }
 }
