@@ -45,8 +45,23 @@ class QuickstartTest {
     }
 
     @Test
+    void shouldHandEachMinuteOffToTheHistoricalAndKeepTheTotalExact() throws Exception {
+        int total = 3000;
+        try (Quickstart quickstart = Quickstart.start(0, 1000, total, 2)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> edits(quickstart.port()) == total);
+            // The minute of these events ends within 60 s; it hands off 10 s (the window) after.
+            await().atMost(Duration.ofSeconds(120)).until(() -> !quickstart.historical().node().servedSegments().isEmpty()
+                    && edits(quickstart.port()) == total && (Integer) quickstart.server().node().status().get("pendingHandoffs") == 0
+                    && quickstart.historical().node().servedSegments().size() >= 1);
+            assertThat(edits(quickstart.historicalPort())).as("through the historical").isEqualTo(total);
+            assertThat(edits(quickstart.port())).as("through the realtime node").isEqualTo(total);
+        }
+    }
+
+    @Test
     void shouldShipAValidBuiltInSpec() {
-        var spec = dev.tributary.core.spec.SpecReader.read(Quickstart.builtInSpec().replace("${bootstrap}", "127.0.0.1:9092"));
+        var spec = dev.tributary.core.spec.SpecReader.read(Quickstart.builtInSpec().replace("${bootstrap}", "127.0.0.1:9092")
+                .replace("${persist}", "/tmp/quickstart-spec-test"));
         assertThat(spec.dataSchema().dataSource()).isEqualTo(Quickstart.DATA_SOURCE);
         assertThat(spec.dataSchema().metricsSpec()).hasSize(4);
     }
