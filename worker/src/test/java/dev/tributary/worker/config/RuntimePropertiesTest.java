@@ -42,6 +42,7 @@ class RuntimePropertiesTest {
         List<ConfigKey<?>> keys = new ArrayList<>(NodeConfig.KEYS);
         keys.addAll(MetadataStoreConfig.KEYS);
         keys.addAll(DeepStorageConfig.KEYS);
+        keys.addAll(dev.tributary.worker.historical.HistoricalConfig.KEYS);
 
         for (ConfigKey<?> key : keys) {
             assertThat(docs).as("docs/configuration.md documents %s", key.name()).contains("| `" + key.name() + "` |");
