@@ -84,7 +84,9 @@ public final class PartialResults {
     /**
      * The answer to {@code original} from the results of {@link #forDataServers}{@code (original)}, one
      * per server, as Jackson reads their JSON (maps, lists, strings, numbers), in server order.
-     * Numbers come out typed as one server's answer would be: long aggregators as Long, floats as Float.
+     * Aggregator values, counts and sizes come out typed as one server's answer would have them (long
+     * aggregators as Long, floats as Float), whatever type JSON gave them; scan rows keep the values as
+     * JSON read them, which print the same.
      */
     public static List<?> merge(Query original, List<List<?>> partials) {
         if (original instanceof TimeseriesQuery q) {
