@@ -3,6 +3,7 @@ package dev.tributary.core.query.scan;
 import dev.tributary.core.query.PartialRows;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -98,12 +99,13 @@ public final class ScanMerge {
                 }
             }
         }
-        boolean descending = "descending".equals(query.order());
-        Comparator<Located> byServer = Comparator.comparingInt(Located::server);
-        Comparator<Located> order = (descending ? Comparator.comparingLong(Located::time).reversed() : Comparator.comparingLong(Located::time))
-                .thenComparing(descending ? byServer.reversed() : byServer)
-                .thenComparingInt(Located::position);
-        located.sort(order);
+        // one server orders by (time, piece, row), or all three reversed; a server's rows already come
+        // in its order, and servers hold consecutive pieces
+        Comparator<Located> byTimeAndServer = Comparator.comparingLong(Located::time).thenComparingInt(Located::server);
+        if ("descending".equals(query.order())) {
+            byTimeAndServer = byTimeAndServer.reversed();
+        }
+        located.sort(byTimeAndServer.thenComparingInt(Located::position));
         int from = (int) Math.min(query.offset(), located.size());
         int to = query.limit() == null ? located.size() : (int) Math.min(located.size(), from + query.limit());
         ScanEngine.checkRows(to - from);
@@ -111,21 +113,26 @@ public final class ScanMerge {
             columns.addAll(union);
         }
         List<Object> events = new ArrayList<>(to - from);
+        Map<List<String>, int[]> places = new IdentityHashMap<>();
         for (Located row : located.subList(from, to)) {
-            events.add(reshape(query, row, columns));
+            events.add(reshape(query, row, columns, places));
         }
         List<Map<String, Object>> results = new ArrayList<>();
         ScanEngine.addBatches(results, null, columns, events, query.batchSize());
         return results;
     }
 
-    /** A server's event with the merged answer's columns, in their order; null for those it lacked. */
-    private static Object reshape(ScanQuery query, Located row, List<String> columns) {
+    /**
+     * A server's event with the merged answer's columns, in their order; null for those it lacked.
+     *
+     * @param places for each batch's columns, where each answer column is in them (-1: not there)
+     */
+    private static Object reshape(ScanQuery query, Located row, List<String> columns, Map<List<String>, int[]> places) {
         if (query.compacted()) {
             List<?> values = (List<?>) row.event();
+            int[] place = places.computeIfAbsent(row.columns(), batch -> columns.stream().mapToInt(batch::indexOf).toArray());
             List<Object> event = new ArrayList<>(columns.size());
-            for (String column : columns) {
-                int index = row.columns().indexOf(column);
+            for (int index : place) {
                 event.add(index < 0 ? null : values.get(index));
             }
             return event;

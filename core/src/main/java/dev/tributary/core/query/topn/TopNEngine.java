@@ -136,7 +136,8 @@ public final class TopNEngine {
                     Comparator<Object> values = query.aggregations().get(aggregatorIndex).comparator();
                     byMetric = (x, y) -> values.compare(x.intermediates[aggregatorIndex], y.intermediates[aggregatorIndex]);
                 } else {
-                    // a post-aggregation: every candidate's row is needed to rank it
+                    // a post-aggregation: every candidate's row is needed to rank it (a data server
+                    // computes them to rank, but sends partial rows without them)
                     for (Group group : candidates) {
                         finished.put(group, finish(group, form == ResultForm.PARTIAL ? ResultForm.INTERMEDIATE : form));
                     }
