@@ -91,13 +91,26 @@ final class MergeData {
              {"type": "doubleGreatest", "name": "greatest",
               "fields": [{"type": "fieldAccess", "fieldName": "maxDelta"}, {"type": "fieldAccess", "fieldName": "fdelta"}]},
              {"type": "longLeast", "name": "least",
-              "fields": [{"type": "fieldAccess", "fieldName": "events"}, {"type": "fieldAccess", "fieldName": "maxAdded"}]}]""";
+              "fields": [{"type": "fieldAccess", "fieldName": "events"}, {"type": "fieldAccess", "fieldName": "maxAdded"}]},
+             {"type": "longGreatest", "name": "greatestAdded",
+              "fields": [{"type": "fieldAccess", "fieldName": "minAdded"}, {"type": "constant", "value": 0}]},
+             {"type": "doubleLeast", "name": "lowest",
+              "fields": [{"type": "fieldAccess", "fieldName": "low"}, {"type": "fieldAccess", "fieldName": "minDelta"}]},
+             {"type": "HLLSketchEstimate", "name": "unionEstimate", "round": true,
+              "field": {"type": "HLLSketchUnion", "name": "union",
+                        "fields": [{"type": "fieldAccess", "fieldName": "hll"}, {"type": "fieldAccess", "fieldName": "aUsers"}]}}]""";
 
     /** Post-aggregations reading the quantiles sketch: exact only while no sketch holds more than 255 values. */
     static final String QUANTILE_POST_AGGREGATIONS = """
             [{"type": "quantilesDoublesSketchToQuantile", "name": "median", "fraction": 0.5,
               "field": {"type": "fieldAccess", "fieldName": "q"}},
              {"type": "quantilesDoublesSketchToHistogram", "name": "histogram", "splitPoints": [0, 20],
+              "field": {"type": "fieldAccess", "fieldName": "q"}},
+             {"type": "quantilesDoublesSketchToQuantiles", "name": "quartiles", "fractions": [0.25, 0.5, 0.75],
+              "field": {"type": "fieldAccess", "fieldName": "q"}},
+             {"type": "quantilesDoublesSketchToRank", "name": "rankOfTen", "value": 10,
+              "field": {"type": "fieldAccess", "fieldName": "q"}},
+             {"type": "quantilesDoublesSketchToCDF", "name": "cdf", "splitPoints": [0, 50],
               "field": {"type": "fieldAccess", "fieldName": "q"}}]""";
 
     private MergeData() {
