@@ -30,6 +30,12 @@ public final class ResultRows {
         return finishInto(new LinkedHashMap<>(), intermediates, aggregators, postAggregations, aggregatorsByName);
     }
 
+    /** {@link #finish} in the given form (see {@link #finishInto(Map, Object[], List, List, Map, ResultForm)}). */
+    public static Map<String, Object> finish(Object[] intermediates, List<AggregatorFactory> aggregators,
+            List<PostAggregator> postAggregations, Map<String, AggregatorFactory> aggregatorsByName, ResultForm form) {
+        return finishInto(new LinkedHashMap<>(), intermediates, aggregators, postAggregations, aggregatorsByName, form);
+    }
+
     /**
      * {@link #finish} into {@code row}, which may already hold the row's dimension values (groupBy and
      * topN rows do, and their post-aggregations may read them).
@@ -37,6 +43,23 @@ public final class ResultRows {
     public static Map<String, Object> finishInto(Map<String, Object> row, Object[] intermediates,
             List<AggregatorFactory> aggregators, List<PostAggregator> postAggregations,
             Map<String, AggregatorFactory> aggregatorsByName) {
+        return finishInto(row, intermediates, aggregators, postAggregations, aggregatorsByName, ResultForm.FINAL);
+    }
+
+    /**
+     * {@link #finishInto} in the given form: {@link ResultForm#INTERMEDIATE} stops before finalizing;
+     * {@link ResultForm#PARTIAL} puts the intermediates as they are, nulls included, and computes no
+     * post-aggregation.
+     */
+    public static Map<String, Object> finishInto(Map<String, Object> row, Object[] intermediates,
+            List<AggregatorFactory> aggregators, List<PostAggregator> postAggregations,
+            Map<String, AggregatorFactory> aggregatorsByName, ResultForm form) {
+        if (form == ResultForm.PARTIAL) {
+            for (int i = 0; i < aggregators.size(); i++) {
+                row.put(aggregators.get(i).name(), intermediates[i]);
+            }
+            return row;
+        }
         for (int i = 0; i < aggregators.size(); i++) {
             AggregatorFactory aggregator = aggregators.get(i);
             Object value = intermediates[i] == null ? aggregator.emptyValue() : intermediates[i];
@@ -44,6 +67,9 @@ public final class ResultRows {
         }
         for (PostAggregator post : postAggregations) {
             row.put(post.name(), post.compute(row, aggregatorsByName));
+        }
+        if (form == ResultForm.INTERMEDIATE) {
+            return row;
         }
         for (AggregatorFactory aggregator : aggregators) {
             Object value = row.get(aggregator.name());

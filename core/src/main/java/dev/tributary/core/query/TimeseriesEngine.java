@@ -24,7 +24,7 @@ final class TimeseriesEngine {
     }
 
     /** Intermediate values of one bucket, combined across pieces, and whether any row fell in it. */
-    private static final class Bucket {
+    static final class Bucket {
         final Object[] values;
         boolean nonEmpty;
 
@@ -49,6 +49,17 @@ final class TimeseriesEngine {
             buckets.clear();
             buckets.put(allTimestamp, merged);
         }
+        return results(query, buckets);
+    }
+
+    /**
+     * The result rows of the combined buckets, keyed by their start (with granularity {@code all}, the
+     * one bucket by its stamp): empty ones skipped with {@code skipEmptyBuckets}, in the query's order,
+     * up to its limit, then the grand total when asked for; values in the form the context asks for.
+     */
+    static List<Map<String, Object>> results(TimeseriesQuery query, TreeMap<Long, Bucket> buckets) {
+        List<AggregatorFactory> aggregations = query.aggregations();
+        ResultForm form = ResultForm.of(query);
         boolean skipEmpty = query.contextFlag("skipEmptyBuckets");
         Map<String, AggregatorFactory> byName = ResultRows.byName(aggregations);
         List<Map<String, Object>> results = new ArrayList<>(buckets.size());
@@ -60,7 +71,7 @@ final class TimeseriesEngine {
             }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("timestamp", Queries.timestamp(bucket.getKey(), query.granularity()));
-            row.put("result", ResultRows.finish(bucket.getValue().values, aggregations, query.postAggregations(), byName));
+            row.put("result", ResultRows.finish(bucket.getValue().values, aggregations, query.postAggregations(), byName, form));
             results.add(row);
             for (int i = 0; i < total.length; i++) {
                 total[i] = aggregations.get(i).combine(total[i], bucket.getValue().values[i]);
@@ -73,7 +84,7 @@ final class TimeseriesEngine {
             // Druid's grand total row: the returned buckets combined, with a null timestamp
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("timestamp", null);
-            row.put("result", ResultRows.finish(total, aggregations, query.postAggregations(), byName));
+            row.put("result", ResultRows.finish(total, aggregations, query.postAggregations(), byName, form));
             results.add(row);
         }
         return results;

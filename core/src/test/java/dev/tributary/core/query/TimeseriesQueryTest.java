@@ -257,6 +257,21 @@ class TimeseriesQueryTest {
         assertThat(run(List.of(empty), hourly("{}", false, null))).isEqualTo("[]");
     }
 
+    @Test
+    void shouldLeaveAggregatorValuesIntermediateButComputePostAggregationsWhenFinalizeIsFalse() {
+        String result = run(List.of(PIECE_1, PIECE_2), """
+                {"queryType": "timeseries", "dataSource": "wiki", "intervals": ["2013-08-31T01/2013-08-31T04"],
+                 "granularity": "hour", "context": {"finalize": false},
+                 "aggregations": [{"type": "count", "name": "rows"}, {"type": "longFirst", "name": "first", "fieldName": "added"}],
+                 "postAggregations": [{"type": "arithmetic", "name": "twice", "fn": "*",
+                                       "fields": [{"type": "fieldAccess", "fieldName": "rows"}, {"type": "constant", "value": 2}]}]}""");
+
+        assertThat(result).isEqualTo("["
+                + "{\"timestamp\":\"2013-08-31T01:00:00.000Z\",\"result\":{\"rows\":3,\"first\":{\"lhs\":1377911400000,\"rhs\":15},\"twice\":6.0}},"
+                + "{\"timestamp\":\"2013-08-31T02:00:00.000Z\",\"result\":{\"rows\":1,\"first\":{\"lhs\":1377916200000,\"rhs\":7},\"twice\":2.0}},"
+                + "{\"timestamp\":\"2013-08-31T03:00:00.000Z\",\"result\":{\"rows\":0,\"first\":{\"lhs\":9223372036854775807,\"rhs\":null},\"twice\":0.0}}]");
+    }
+
     private static String hourly(String context, boolean descending, Integer limit) {
         return """
                 {"queryType": "timeseries", "dataSource": "wiki", "intervals": ["2013-08-31/2013-09-01"],

@@ -6,6 +6,7 @@ import dev.tributary.core.column.ColumnType;
 import dev.tributary.core.index.QueryableIndex;
 import dev.tributary.core.query.Buckets;
 import dev.tributary.core.query.Queries;
+import dev.tributary.core.query.ResultForm;
 import dev.tributary.core.query.ResultRows;
 import dev.tributary.core.query.RunningQuery;
 import dev.tributary.core.query.TimeRanges;
@@ -55,6 +56,15 @@ public final class GroupByEngine {
             merged.add(PieceGrouper.group(pieces.get(i), r, buckets, query.dimensions(), query.aggregations(),
                     query.filter(), running), b -> all ? allTime : buckets.start(b), withData == 1);
         }
+        return results(query, merged);
+    }
+
+    /**
+     * The result rows of the merged groups: in natural order, those {@code having} keeps, ordered and
+     * cut by the limitSpec, each finished in the form the context asks for.
+     */
+    static List<Map<String, Object>> results(GroupByQuery query, MergedGroups merged) {
+        boolean all = query.granularity() == Granularity.ALL;
         List<Group> groups = merged.groups();
         NaturalOrder natural = new NaturalOrder(groups, query.dimensions().size(), merged.lonePiece());
         Finisher finisher = new Finisher(query, groups);
@@ -76,9 +86,11 @@ public final class GroupByEngine {
         private final List<Group> groups;
         private final Map<String, AggregatorFactory> byName;
         private final Map<?, ?>[] events;
+        private final ResultForm form;
 
         Finisher(GroupByQuery query, List<Group> groups) {
             this.query = query;
+            this.form = ResultForm.of(query);
             this.groups = groups;
             this.byName = ResultRows.byName(query.aggregations());
             this.events = new Map<?, ?>[groups.size()];
@@ -94,7 +106,7 @@ public final class GroupByEngine {
                     event.put(dimensions.get(d).outputName(), group.key[d]);
                 }
                 events[g] = ResultRows.finishInto(event, group.intermediates, query.aggregations(),
-                        query.postAggregations(), byName);
+                        query.postAggregations(), byName, form);
             }
             return (Map<String, Object>) events[g];
         }

@@ -97,6 +97,30 @@ public final class MergedGroups {
     }
 
     /**
+     * Adds one group given by value (a data server's partial row), combined into the equal group if
+     * there is one; {@code key} and {@code intermediates} are kept, not copied.
+     */
+    public void add(long time, Object[] key, Object[] intermediates) {
+        if (byKey == null) {
+            byKey = new HashMap<>(Math.max(16, groups.size() * 2));
+            for (Group group : groups) {
+                byKey.put(group, group);
+            }
+        }
+        lone = null;
+        Group group = new Group(time, key, intermediates);
+        Group existing = byKey.putIfAbsent(group, group);
+        if (existing == null) {
+            groups.add(group);
+            PieceGrouper.checkTotal(groups.size());
+        } else {
+            for (int a = 0; a < intermediates.length; a++) {
+                existing.intermediates[a] = aggregators.get(a).combine(existing.intermediates[a], intermediates[a]);
+            }
+        }
+    }
+
+    /**
      * The one piece these groups come from, group {@code g} being its group {@code g}, or null when
      * groups were merged: lets callers work on the piece's value ids instead of the values.
      */

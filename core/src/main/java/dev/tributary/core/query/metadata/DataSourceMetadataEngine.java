@@ -19,6 +19,11 @@ public final class DataSourceMetadataEngine {
         if (latest == Long.MIN_VALUE) {
             return List.of();
         }
+        return result(latest);
+    }
+
+    /** The one result row for the latest event time. */
+    static List<Map<String, Object>> result(long latest) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("timestamp", DateTimes.print(latest));
         row.put("result", Map.of("maxIngestedEventTime", DateTimes.print(latest)));

@@ -37,7 +37,7 @@ public final class SegmentMetadataEngine {
     }
 
     /** One piece's analysis, or several merged. */
-    private record Analyzed(String id, List<Interval> intervals, Map<String, ColumnAnalysis> columns, long size,
+    record Analyzed(String id, List<Interval> intervals, Map<String, ColumnAnalysis> columns, long size,
             long numRows, Map<String, AggregatorFactory> aggregators, Granularity queryGranularity, Boolean rollup) {
     }
 
@@ -50,6 +50,12 @@ public final class SegmentMetadataEngine {
                 analyzed.add(analyze(query, analyses, piece, p, running));
             }
         }
+        return results(query, analyzed);
+    }
+
+    /** The result rows of the analyses, in order: merged into one when the query asks. */
+    static List<Map<String, Object>> results(SegmentMetadataQuery query, List<Analyzed> analyzed) {
+        Set<Analysis> analyses = query.analyses();
         if (query.merge() && analyzed.size() > 1) {
             Analyzed merged = analyzed.get(0);
             for (int i = 1; i < analyzed.size(); i++) {

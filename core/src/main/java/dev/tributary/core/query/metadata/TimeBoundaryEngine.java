@@ -50,15 +50,20 @@ public final class TimeBoundaryEngine {
         if (minMax[0] == Long.MAX_VALUE) {
             return List.of();
         }
+        return result(query, minMax[0], minMax[1]);
+    }
+
+    /** The one result row, once some row was found: the bounds the query asks for. */
+    static List<Map<String, Object>> result(TimeBoundaryQuery query, long min, long max) {
         Map<String, Object> result = new LinkedHashMap<>();
         if (!TimeBoundaryQuery.MAX_TIME.equals(query.bound())) {
-            result.put(TimeBoundaryQuery.MIN_TIME, DateTimes.print(minMax[0]));
+            result.put(TimeBoundaryQuery.MIN_TIME, DateTimes.print(min));
         }
         if (!TimeBoundaryQuery.MIN_TIME.equals(query.bound())) {
-            result.put(TimeBoundaryQuery.MAX_TIME, DateTimes.print(minMax[1]));
+            result.put(TimeBoundaryQuery.MAX_TIME, DateTimes.print(max));
         }
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("timestamp", DateTimes.print(TimeBoundaryQuery.MAX_TIME.equals(query.bound()) ? minMax[1] : minMax[0]));
+        row.put("timestamp", DateTimes.print(TimeBoundaryQuery.MAX_TIME.equals(query.bound()) ? max : min));
         row.put("result", result);
         return List.of(row);
     }

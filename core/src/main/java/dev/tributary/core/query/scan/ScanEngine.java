@@ -5,6 +5,7 @@ import dev.tributary.core.column.NumericColumn;
 import dev.tributary.core.index.QueryableIndex;
 import dev.tributary.core.query.PieceIds;
 import dev.tributary.core.query.ResourceLimitExceededException;
+import dev.tributary.core.query.ResultForm;
 import dev.tributary.core.query.RunningQuery;
 import dev.tributary.core.query.TimeRanges;
 import dev.tributary.core.query.filter.RowMatcher;
@@ -70,18 +71,24 @@ public final class ScanEngine {
         return event;
     }
 
-    private static void addBatches(List<Map<String, Object>> results, String segmentId, List<String> columns,
+    /** Adds {@code events} to {@code results} in batches of at most {@code batchSize}; none for no events. */
+    static void addBatches(List<Map<String, Object>> results, String segmentId, List<String> columns,
             List<Object> events, int batchSize) {
         for (int from = 0; from < events.size(); from += batchSize) {
-            Map<String, Object> batch = new LinkedHashMap<>();
-            batch.put("segmentId", segmentId);
-            batch.put("columns", columns);
-            batch.put("events", events.subList(from, Math.min(events.size(), from + batchSize)));
-            results.add(batch);
+            addBatch(results, segmentId, columns, events.subList(from, Math.min(events.size(), from + batchSize)));
         }
     }
 
-    private static void checkRows(long rows) {
+    private static void addBatch(List<Map<String, Object>> results, String segmentId, List<String> columns,
+            List<Object> events) {
+        Map<String, Object> batch = new LinkedHashMap<>();
+        batch.put("segmentId", segmentId);
+        batch.put("columns", columns);
+        batch.put("events", events);
+        results.add(batch);
+    }
+
+    static void checkRows(long rows) {
         if (rows > MAX_ROWS) {
             throw new ResourceLimitExceededException("the scan returns more than " + MAX_ROWS
                     + " rows; add a limit, a filter or shorter intervals");
@@ -182,6 +189,10 @@ public final class ScanEngine {
         }
         List<Map<String, Object>> results = new ArrayList<>();
         addBatches(results, null, columns, Arrays.asList(events), query.batchSize());
+        if (results.isEmpty() && !columns.isEmpty() && ResultForm.of(query) == ResultForm.PARTIAL) {
+            // the columns of pieces without a selected row still belong to the merged answer's columns
+            addBatch(results, null, columns, List.of());
+        }
         return results;
     }
 

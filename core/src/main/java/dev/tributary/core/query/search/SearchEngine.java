@@ -36,7 +36,7 @@ public final class SearchEngine {
     }
 
     /** One value of one dimension. */
-    private record Hit(String dimension, String value) {
+    record Hit(String dimension, String value) {
     }
 
     public static List<Map<String, Object>> run(SearchQuery query, List<? extends QueryableIndex> pieces, RunningQuery running) {
@@ -79,6 +79,11 @@ public final class SearchEngine {
             buckets.clear();
             buckets.put(allTime, hits);
         }
+        return results(query, buckets);
+    }
+
+    /** The result rows of the counted hits by bucket start: each bucket's hits sorted and cut at the limit. */
+    static List<Map<String, Object>> results(SearchQuery query, TreeMap<Long, Map<Hit, Long>> buckets) {
         Comparator<Hit> order = Comparator.comparing(Hit::value, query.sort())
                 .thenComparing(Hit::dimension, StringOrdering.LEXICOGRAPHIC);
         List<Map<String, Object>> results = new ArrayList<>(buckets.size());

@@ -5,6 +5,7 @@ import dev.tributary.core.aggregation.Values;
 import dev.tributary.core.index.QueryableIndex;
 import dev.tributary.core.query.Buckets;
 import dev.tributary.core.query.Queries;
+import dev.tributary.core.query.ResultForm;
 import dev.tributary.core.query.ResultRows;
 import dev.tributary.core.query.RunningQuery;
 import dev.tributary.core.query.TimeRanges;
@@ -69,6 +70,18 @@ public final class TopNEngine {
         if (all && allTime != Long.MAX_VALUE) {
             bucketTimes.add(allTime);
         }
+        return results(query, merged, bucketTimes, allTime);
+    }
+
+    /**
+     * One result per bucket time, each the ranked first {@code threshold} of the bucket's groups.
+     *
+     * @param merged      the groups, merged across pieces; with granularity {@code all} their time is ignored
+     * @param bucketTimes the bucket starts to answer for, ascending
+     * @param allTime     with granularity {@code all}, the stamp of the one bucket
+     */
+    static List<Map<String, Object>> results(TopNQuery query, MergedGroups merged, TreeSet<Long> bucketTimes, long allTime) {
+        boolean all = query.granularity() == Granularity.ALL;
         Map<Long, List<Group>> byTime = new HashMap<>();
         for (Group group : merged.groups()) {
             byTime.computeIfAbsent(all ? allTime : group.time, t -> new ArrayList<>()).add(group);
@@ -89,9 +102,11 @@ public final class TopNEngine {
         private final TopNQuery query;
         private final Map<String, AggregatorFactory> aggregatorsByName;
         private final int aggregatorIndex;
+        private final ResultForm form;
 
         Ranking(TopNQuery query) {
             this.query = query;
+            this.form = ResultForm.of(query);
             this.aggregatorsByName = ResultRows.byName(query.aggregations());
             int index = -1;
             for (int a = 0; a < query.aggregations().size(); a++) {
@@ -121,9 +136,10 @@ public final class TopNEngine {
                     Comparator<Object> values = query.aggregations().get(aggregatorIndex).comparator();
                     byMetric = (x, y) -> values.compare(x.intermediates[aggregatorIndex], y.intermediates[aggregatorIndex]);
                 } else {
-                    // a post-aggregation: every candidate's row is needed to rank it
+                    // a post-aggregation: every candidate's row is needed to rank it (a data server
+                    // computes them to rank, but sends partial rows without them)
                     for (Group group : candidates) {
-                        finished.put(group, finish(group));
+                        finished.put(group, finish(group, form == ResultForm.PARTIAL ? ResultForm.INTERMEDIATE : form));
                     }
                     String metric = spec.metric();
                     Comparator<Object> values = query.postAggregations().stream()
@@ -136,17 +152,17 @@ public final class TopNEngine {
             List<Group> winners = first(candidates, order, query.threshold());
             List<Map<String, Object>> rows = new ArrayList<>(winners.size());
             for (Group winner : winners) {
-                Map<String, Object> row = finished.get(winner);
-                rows.add(row != null ? row : finish(winner));
+                Map<String, Object> row = form == ResultForm.PARTIAL ? null : finished.get(winner);
+                rows.add(row != null ? row : finish(winner, form));
             }
             return rows;
         }
 
-        private Map<String, Object> finish(Group group) {
+        private Map<String, Object> finish(Group group, ResultForm as) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put(query.dimension().outputName(), group.key[0]);
             return ResultRows.finishInto(row, group.intermediates, query.aggregations(), query.postAggregations(),
-                    aggregatorsByName);
+                    aggregatorsByName, as);
         }
 
         private static String text(Group group) {

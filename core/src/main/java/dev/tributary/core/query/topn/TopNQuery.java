@@ -18,8 +18,8 @@ import java.util.Map;
 /**
  * Druid's {@code topN} query: the {@code threshold} values of one dimension ranked by {@code metric},
  * per time bucket of {@code granularity}. Unlike Druid, which ranks per segment and may miss values
- * near the cut, this ranks over all rows, so it is exact; {@code minTopNThreshold} is accepted and
- * has nothing to do.
+ * near the cut, one server ranks over all its pieces' rows, so it is exact. Across servers, each ranks
+ * its own first {@code max(threshold, minTopNThreshold)} as Druid's segments do ({@link TopNMerge}).
  */
 public record TopNQuery(
         @JsonProperty("dataSource") TableDataSource dataSource,
