@@ -9,7 +9,6 @@ import java.util.function.Supplier;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,6 +96,7 @@ public final class MetadataStore implements Closeable {
         // first operation's retries handle, with a message that says what to do.
         pool.setInitializationFailTimeout(-1);
         // The ledger's compare-and-set updates rely on READ COMMITTED re-reading a row it waited for.
+        // Every transaction gets it from here (see inTransaction).
         pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         return pool;
     }
@@ -116,9 +116,14 @@ public final class MetadataStore implements Closeable {
      * at once, a unique-key violation: the store's writes insert a key only after finding it absent in
      * the same transaction, so the violation means a concurrent writer inserted it, and the next run
      * sees that row. Both count against {@link RetryPolicy#maxAttempts()}.
+     *
+     * <p>READ COMMITTED is the pool's isolation level for every connection, not set here: JDBI restores
+     * a level set for one transaction in a {@code finally}, and when the connection was lost inside the
+     * transaction that restore fails too and replaces the lost connection's error with one that has no
+     * SQLSTATE, which would make the failure look permanent.
      */
     <T> T inTransaction(String operation, HandleCallback<T, RuntimeException> work) {
-        return retrying(operation, () -> jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work));
+        return retrying(operation, () -> jdbi.inTransaction(work));
     }
 
     /** Runs {@code work} on one connection in auto-commit mode, retried like {@link #inTransaction}. */
