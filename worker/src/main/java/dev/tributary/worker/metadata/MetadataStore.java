@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The SQL metadata store: a small connection pool to H2 or PostgreSQL, with the tables created or
- * upgraded when it opens. Components get their view of it from here ({@link #offsetLedger()}, later
- * the segment publisher), and run every unit of work as one transaction.
+ * upgraded when it opens. Components get their view of it from here ({@link #offsetLedger()},
+ * {@link #segmentStore()}), and run every unit of work as one transaction.
  *
  * <p>Transient failures (connection refused or lost, serialization failures, deadlocks, lock
  * timeouts; see {@link SqlErrors}) are retried with bounded exponential backoff by
@@ -106,6 +106,11 @@ public final class MetadataStore implements Closeable {
         return new JdbiOffsetLedger(this);
     }
 
+    /** The segments and pending segments (partition allocations) in this store. */
+    public SegmentStore segmentStore() {
+        return new JdbiSegmentStore(this);
+    }
+
     public MetadataStoreConfig config() {
         return config;
     }
@@ -123,15 +128,30 @@ public final class MetadataStore implements Closeable {
      * SQLSTATE, which would make the failure look permanent.
      */
     <T> T inTransaction(String operation, HandleCallback<T, RuntimeException> work) {
-        return retrying(operation, () -> jdbi.inTransaction(work));
+        return retrying(operation, LostRace.RUN_AGAIN_AT_ONCE, () -> jdbi.inTransaction(work));
+    }
+
+    /**
+     * Runs {@code work} like {@link #inTransaction}, for a unit of work that many writers may run at
+     * once for the same key, such as allocating the next partition number. Its unique-key violation is
+     * not a one-off: the writers read the same state and choose the same key, and the winner may do it
+     * again at once, so the loser runs again only after a jittered backoff, as after a transient failure.
+     */
+    <T> T inContendedTransaction(String operation, HandleCallback<T, RuntimeException> work) {
+        return retrying(operation, LostRace.BACK_OFF, () -> jdbi.inTransaction(work));
     }
 
     /** Runs {@code work} on one connection in auto-commit mode, retried like {@link #inTransaction}. */
     <T> T withHandle(String operation, HandleCallback<T, RuntimeException> work) {
-        return retrying(operation, () -> jdbi.withHandle(work));
+        return retrying(operation, LostRace.RUN_AGAIN_AT_ONCE, () -> jdbi.withHandle(work));
     }
 
-    private <T> T retrying(String operation, Supplier<T> attempt) {
+    /** What a unit of work does after a unique-key violation. */
+    private enum LostRace {
+        RUN_AGAIN_AT_ONCE, BACK_OFF
+    }
+
+    private <T> T retrying(String operation, LostRace onLostRace, Supplier<T> attempt) {
         for (int attemptNumber = 1;; attemptNumber++) {
             try {
                 return attempt.get();
@@ -139,16 +159,21 @@ public final class MetadataStore implements Closeable {
                 boolean lostInsertRace = SqlErrors.isUniqueViolation(e);
                 boolean isTransient = SqlErrors.isTransient(e);
                 if (!(lostInsertRace || isTransient) || attemptNumber >= retry.maxAttempts()) {
-                    throw failure(operation, attemptNumber, isTransient, e);
+                    throw failure(operation, attemptNumber, isTransient, lostInsertRace, e);
                 }
-                if (lostInsertRace) {
+                if (lostInsertRace && onLostRace == LostRace.RUN_AGAIN_AT_ONCE) {
                     // The winner's row is committed by now (the insert waited for it): run again at once.
                     LOG.debug("metadata store: {} lost a race to insert a row; running it again", operation);
                     continue;
                 }
                 long backoffMillis = jittered(retry.backoffAfter(attemptNumber).toMillis());
-                LOG.warn("metadata store: {} failed (attempt {} of {}), trying again in {} ms: {}", operation,
-                        attemptNumber, retry.maxAttempts(), backoffMillis, config.redact(e.getMessage()));
+                if (lostInsertRace) {
+                    LOG.debug("metadata store: {} lost a race to insert a row (attempt {} of {}); running it again "
+                            + "in {} ms", operation, attemptNumber, retry.maxAttempts(), backoffMillis);
+                } else {
+                    LOG.warn("metadata store: {} failed (attempt {} of {}), trying again in {} ms: {}", operation,
+                            attemptNumber, retry.maxAttempts(), backoffMillis, config.redact(e.getMessage()));
+                }
                 sleep(operation, backoffMillis, e);
             }
         }
@@ -169,9 +194,15 @@ public final class MetadataStore implements Closeable {
         }
     }
 
-    private MetadataStoreException failure(String operation, int attempts, boolean isTransient, JdbiException e) {
+    private MetadataStoreException failure(String operation, int attempts, boolean isTransient,
+            boolean lostInsertRace, JdbiException e) {
         String where = config.type().configName() + " metadata store at " + config.redactedUri();
         String cause = config.redact(rootMessage(e));
+        if (lostInsertRace) {
+            return new MetadataStoreException(where + ": " + operation + " lost the race to insert its row to "
+                    + "concurrent writers " + attempts + " times (" + cause + "). The operation can be tried "
+                    + "again; if this recurs, fewer writers should share one key.", e, true);
+        }
         String message = isTransient
                 ? where + ": " + operation + " failed " + attempts + " times (" + cause + "). Check that the "
                         + "database is running and reachable from this host; the operation can be tried again."
