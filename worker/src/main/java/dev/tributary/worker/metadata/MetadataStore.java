@@ -9,6 +9,9 @@ import java.util.function.Supplier;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementException;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +42,18 @@ public final class MetadataStore implements Closeable {
         this.retry = retry;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(MetadataStore::withoutBoundValues);
+    }
+
+    /**
+     * The message of a failed statement: the driver's words and the SQL as written, with its named
+     * parameters but not their values. JDBI's default adds the bound values, which would carry segment
+     * payloads and whatever else a caller binds into every log line and error message.
+     */
+    private static String withoutBoundValues(StatementException e) {
+        StatementContext context = e.getStatementContext();
+        String sql = context == null ? null : context.getRawSql();
+        return sql == null ? e.getShortMessage() : e.getShortMessage() + " [statement: \"" + sql + "\"]";
     }
 
     /** Opens the store with {@link RetryPolicy#DEFAULT} and creates or upgrades its tables. */
