@@ -2,6 +2,7 @@ package dev.tributary.worker.metadata;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,13 +20,13 @@ public final class FailFirstInsertTrigger implements Trigger {
 
     /** How many inserts the trigger named {@code triggerName} has seen, the failed one included. */
     static int inserts(String triggerName) {
-        return INSERTS.computeIfAbsent(triggerName.toUpperCase(java.util.Locale.ROOT), k -> new AtomicInteger()).get();
+        return INSERTS.computeIfAbsent(triggerName.toUpperCase(Locale.ROOT), k -> new AtomicInteger()).get();
     }
 
     @Override
     public void init(Connection connection, String schema, String triggerName, String table, boolean before,
             int type) {
-        name = triggerName.toUpperCase(java.util.Locale.ROOT);
+        name = triggerName.toUpperCase(Locale.ROOT);
     }
 
     @Override

@@ -304,7 +304,7 @@ abstract class SegmentStoreContract {
     }
 
     @Test
-    void shouldAllocateOncePartitionWhenTheFirstAttemptFailsTransiently() throws Exception {
+    void shouldAllocateOnePartitionWhenTheFirstAttemptFailsTransiently() throws Exception {
         segments.allocatePartition(dataSource, HOUR, VERSION, "sink-0");
         Callable<Integer> attempts = failTheNextInsertOnce(store.config().pendingSegmentsTable());
 
