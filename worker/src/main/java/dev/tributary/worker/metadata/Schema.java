@@ -1,6 +1,12 @@
 package dev.tributary.worker.metadata;
 
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 
@@ -11,9 +17,8 @@ import org.jdbi.v3.core.JdbiException;
  * later {@code ALTER TABLE ... ADD COLUMN IF NOT EXISTS}), so starting twice changes nothing and an
  * upgrade appends steps: a released step is never edited. Two processes starting at once can still
  * collide inside the database (PostgreSQL may report a duplicate type or relation for the loser of a
- * concurrent create); a table step that fails is therefore checked again, and counts as done if its
- * table now exists. An index step has no such check: the loser of a concurrent create gets a
- * unique-key violation, which the store runs again at once, and then the index exists.
+ * concurrent create, H2 a general error that the index "already exists"); a step that fails is
+ * therefore checked again, and counts as done if its table or index now exists.
  *
  * <p>{@code "end"} is quoted in every statement: it is reserved in SQL. Quoted in lower case, it is
  * the same column on H2 (which keeps a quoted name's case) and PostgreSQL (which folds unquoted
@@ -25,16 +30,15 @@ final class Schema {
      * One statement.
      *
      * @param what what it creates, for messages
-     * @param table the table whose existence shows that a failed create was done by someone else, or
-     *     null for a step without that check
+     * @param done whether what it creates exists, which shows that a failed create was done by someone else
      */
-    private record Step(String what, String sql, String table) {
+    private record Step(String what, String sql, Predicate<Handle> done) {
         static Step table(String table, String sql) {
-            return new Step("create table " + table, sql, table);
+            return new Step("create table " + table, sql, handle -> tableExists(handle, table));
         }
 
-        static Step index(String index, String sql) {
-            return new Step("create index " + index, sql, null);
+        static Step index(String index, String table, String sql) {
+            return new Step("create index " + index, sql, handle -> indexExists(handle, table, index));
         }
     }
 
@@ -90,8 +94,8 @@ final class Schema {
                         + "version VARCHAR(255) NOT NULL, "
                         + "used BOOLEAN NOT NULL, "
                         + "payload TEXT NOT NULL)"),
-                Step.index(segments + "_used", "CREATE INDEX IF NOT EXISTS " + segments + "_used ON " + segments
-                        + " (dataSource, used)"),
+                Step.index(segments + "_used", segments, "CREATE INDEX IF NOT EXISTS " + segments + "_used ON "
+                        + segments + " (dataSource, used)"),
                 // One row per allocated partition; the id is the segment id it will be published under.
                 Step.table(pending, "CREATE TABLE IF NOT EXISTS " + pending + " ("
                         + "id VARCHAR(255) NOT NULL PRIMARY KEY, "
@@ -110,17 +114,41 @@ final class Schema {
         try {
             handle.execute(step.sql());
         } catch (JdbiException e) {
-            if (SqlErrors.isTransient(e) || step.table() == null || !exists(handle, step.table())) {
+            if (SqlErrors.isTransient(e) || !step.done().test(handle)) {
                 throw e;
             }
         }
     }
 
-    private static boolean exists(Handle handle, String table) {
+    private static boolean tableExists(Handle handle, String table) {
         try {
             handle.createQuery("SELECT COUNT(*) FROM " + table + " WHERE 1 = 0").mapTo(Long.class).one();
             return true;
         } catch (JdbiException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Asked through JDBC's metadata, the one index catalog H2 and PostgreSQL share. Unquoted names are
+     * stored in upper case by H2 and in lower case by PostgreSQL; the metadata says which.
+     */
+    static boolean indexExists(Handle handle, String table, String index) {
+        try {
+            Connection connection = handle.getConnection();
+            DatabaseMetaData meta = connection.getMetaData();
+            String stored = meta.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT)
+                    : meta.storesLowerCaseIdentifiers() ? table.toLowerCase(Locale.ROOT) : table;
+            try (ResultSet indexes = meta.getIndexInfo(connection.getCatalog(), connection.getSchema(), stored,
+                    false, true)) {
+                while (indexes.next()) {
+                    if (index.equalsIgnoreCase(indexes.getString("INDEX_NAME"))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (SQLException e) {
             return false;
         }
     }

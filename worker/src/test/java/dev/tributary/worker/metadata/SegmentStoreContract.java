@@ -292,6 +292,27 @@ abstract class SegmentStoreContract {
     }
 
     @Test
+    void shouldCreateTheSchemaWhenTwoProcessesStartAtOnce() throws Exception {
+        // Several fresh table sets, to give the create-create race (of the index, too) a few chances.
+        for (int round = 0; round < 10; round++) {
+            String base = unique("race");
+            List<MetadataStore> opened = concurrently(() -> MetadataStore.open(config(base)),
+                    () -> MetadataStore.open(config(base)));
+            // Closed every round: a PostgreSQL server allows only so many connections.
+            try (MetadataStore first = opened.get(0); MetadataStore second = opened.get(1)) {
+                String table = first.config().segmentsTable();
+                boolean found = first.withHandle("find the index",
+                        handle -> Schema.indexExists(handle, table, table + "_used"));
+                boolean foundUnknown = second.withHandle("find no index",
+                        handle -> Schema.indexExists(handle, table, table + "_unknown"));
+                assertThat(found).isTrue();
+                assertThat(foundUnknown).isFalse();
+                assertThat(second.segmentStore().allocatePartition(dataSource, HOUR, VERSION, base)).isZero();
+            }
+        }
+    }
+
+    @Test
     void shouldPublishOnceWhenTheFirstAttemptFailsTransiently() throws Exception {
         DataSegment segment = segment(HOUR, 0);
         Callable<Integer> attempts = failTheNextInsertOnce(store.config().segmentsTable());
