@@ -9,14 +9,16 @@ import java.util.function.Supplier;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementException;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The SQL metadata store: a small connection pool to H2 or PostgreSQL, with the tables created or
- * upgraded when it opens. Components get their view of it from here ({@link #offsetLedger()}, later
- * the segment publisher), and run every unit of work as one transaction.
+ * upgraded when it opens. Components get their view of it from here ({@link #offsetLedger()},
+ * {@link #segmentStore()}), and run every unit of work as one transaction.
  *
  * <p>Transient failures (connection refused or lost, serialization failures, deadlocks, lock
  * timeouts; see {@link SqlErrors}) are retried with bounded exponential backoff by
@@ -40,6 +42,18 @@ public final class MetadataStore implements Closeable {
         this.retry = retry;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(MetadataStore::withoutBoundValues);
+    }
+
+    /**
+     * The message of a failed statement: the driver's words and the SQL as written, with its named
+     * parameters but not their values. JDBI's default adds the bound values, which would carry segment
+     * payloads and whatever else a caller binds into every log line and error message.
+     */
+    private static String withoutBoundValues(StatementException e) {
+        StatementContext context = e.getStatementContext();
+        String sql = context == null ? null : context.getRawSql();
+        return sql == null ? e.getShortMessage() : e.getShortMessage() + " [statement: \"" + sql + "\"]";
     }
 
     /** Opens the store with {@link RetryPolicy#DEFAULT} and creates or upgrades its tables. */
@@ -97,6 +111,7 @@ public final class MetadataStore implements Closeable {
         // first operation's retries handle, with a message that says what to do.
         pool.setInitializationFailTimeout(-1);
         // The ledger's compare-and-set updates rely on READ COMMITTED re-reading a row it waited for.
+        // Every transaction gets it from here (see inTransaction).
         pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         return pool;
     }
@@ -104,6 +119,11 @@ public final class MetadataStore implements Closeable {
     /** The per-partition offset ledger in this store. */
     public OffsetLedger offsetLedger() {
         return new JdbiOffsetLedger(this);
+    }
+
+    /** The segments and pending segments (partition allocations) in this store. */
+    public SegmentStore segmentStore() {
+        return new JdbiSegmentStore(this);
     }
 
     public MetadataStoreConfig config() {
@@ -116,17 +136,37 @@ public final class MetadataStore implements Closeable {
      * at once, a unique-key violation: the store's writes insert a key only after finding it absent in
      * the same transaction, so the violation means a concurrent writer inserted it, and the next run
      * sees that row. Both count against {@link RetryPolicy#maxAttempts()}.
+     *
+     * <p>READ COMMITTED is the pool's isolation level for every connection, not set here: JDBI restores
+     * a level set for one transaction in a {@code finally}, and when the connection was lost inside the
+     * transaction that restore fails too and replaces the lost connection's error with one that has no
+     * SQLSTATE, which would make the failure look permanent.
      */
     <T> T inTransaction(String operation, HandleCallback<T, RuntimeException> work) {
-        return retrying(operation, () -> jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work));
+        return retrying(operation, LostRace.RUN_AGAIN_AT_ONCE, () -> jdbi.inTransaction(work));
+    }
+
+    /**
+     * Runs {@code work} like {@link #inTransaction}, for a unit of work that many writers may run at
+     * once for the same key, such as allocating the next partition number. Its unique-key violation is
+     * not a one-off: the writers read the same state and choose the same key, and the winner may do it
+     * again at once, so the loser runs again only after a jittered backoff, as after a transient failure.
+     */
+    <T> T inContendedTransaction(String operation, HandleCallback<T, RuntimeException> work) {
+        return retrying(operation, LostRace.BACK_OFF, () -> jdbi.inTransaction(work));
     }
 
     /** Runs {@code work} on one connection in auto-commit mode, retried like {@link #inTransaction}. */
     <T> T withHandle(String operation, HandleCallback<T, RuntimeException> work) {
-        return retrying(operation, () -> jdbi.withHandle(work));
+        return retrying(operation, LostRace.RUN_AGAIN_AT_ONCE, () -> jdbi.withHandle(work));
     }
 
-    private <T> T retrying(String operation, Supplier<T> attempt) {
+    /** What a unit of work does after a unique-key violation. */
+    private enum LostRace {
+        RUN_AGAIN_AT_ONCE, BACK_OFF
+    }
+
+    private <T> T retrying(String operation, LostRace onLostRace, Supplier<T> attempt) {
         for (int attemptNumber = 1;; attemptNumber++) {
             try {
                 return attempt.get();
@@ -134,16 +174,21 @@ public final class MetadataStore implements Closeable {
                 boolean lostInsertRace = SqlErrors.isUniqueViolation(e);
                 boolean isTransient = SqlErrors.isTransient(e);
                 if (!(lostInsertRace || isTransient) || attemptNumber >= retry.maxAttempts()) {
-                    throw failure(operation, attemptNumber, isTransient, e);
+                    throw failure(operation, attemptNumber, isTransient, lostInsertRace, e);
                 }
-                if (lostInsertRace) {
+                if (lostInsertRace && onLostRace == LostRace.RUN_AGAIN_AT_ONCE) {
                     // The winner's row is committed by now (the insert waited for it): run again at once.
                     LOG.debug("metadata store: {} lost a race to insert a row; running it again", operation);
                     continue;
                 }
                 long backoffMillis = jittered(retry.backoffAfter(attemptNumber).toMillis());
-                LOG.warn("metadata store: {} failed (attempt {} of {}), trying again in {} ms: {}", operation,
-                        attemptNumber, retry.maxAttempts(), backoffMillis, config.redact(e.getMessage()));
+                if (lostInsertRace) {
+                    LOG.debug("metadata store: {} lost a race to insert a row (attempt {} of {}); running it again "
+                            + "in {} ms", operation, attemptNumber, retry.maxAttempts(), backoffMillis);
+                } else {
+                    LOG.warn("metadata store: {} failed (attempt {} of {}), trying again in {} ms: {}", operation,
+                            attemptNumber, retry.maxAttempts(), backoffMillis, config.redact(e.getMessage()));
+                }
                 sleep(operation, backoffMillis, e);
             }
         }
@@ -164,9 +209,15 @@ public final class MetadataStore implements Closeable {
         }
     }
 
-    private MetadataStoreException failure(String operation, int attempts, boolean isTransient, JdbiException e) {
+    private MetadataStoreException failure(String operation, int attempts, boolean isTransient,
+            boolean lostInsertRace, JdbiException e) {
         String where = config.type().configName() + " metadata store at " + config.redactedUri();
         String cause = config.redact(rootMessage(e));
+        if (lostInsertRace) {
+            return new MetadataStoreException(where + ": " + operation + " lost the race to insert its row to "
+                    + "concurrent writers " + attempts + " times (" + cause + "). The operation can be tried "
+                    + "again; if this recurs, fewer writers should share one key.", e, true);
+        }
         String message = isTransient
                 ? where + ": " + operation + " failed " + attempts + " times (" + cause + "). Check that the "
                         + "database is running and reachable from this host; the operation can be tried again."

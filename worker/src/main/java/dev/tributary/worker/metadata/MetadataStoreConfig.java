@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  *     under {@code tributary.metadata.storage.embedded.directory} that several processes can share
  * @param user the database user, or null for the driver's default
  * @param password the database password, or null for none
- * @param tablesBase the table name prefix: tables are {@code <tablesBase>_offsets}, ...
+ * @param tablesBase the table name prefix: tables are {@code <tablesBase>_offsets}, ..., see the
+ *     {@code ...Table()} methods
  */
 public record MetadataStoreConfig(StorageType type, String connectUri, String user, String password,
         String tablesBase) {
@@ -61,8 +62,12 @@ public record MetadataStoreConfig(StorageType type, String connectUri, String us
         }
     }
 
-    /** At most 55 characters, so that {@code <base>_offsets} fits PostgreSQL's 63-character names. */
-    private static final Pattern SQL_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,54}");
+    /**
+     * At most 46 characters, so that the longest table name, {@code <base>_pending_segments}, fits
+     * PostgreSQL's 63-character names: PostgreSQL cuts longer names short without an error, and two
+     * bases that differ only past the cut would then share tables.
+     */
+    private static final Pattern SQL_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,45}");
     private static final Pattern PASSWORD_IN_URI = Pattern.compile("(?i)(password=)[^&;]*");
     private static final String MASK = "****";
 
@@ -80,8 +85,9 @@ public record MetadataStoreConfig(StorageType type, String connectUri, String us
     public static final ConfigKey<String> TABLES_BASE = ConfigKey.matching("tributary.metadata.storage.tables.base",
             "tributary", SQL_IDENTIFIER,
             "must be a plain SQL name: a letter or underscore, then letters, digits or underscores, "
-                    + "at most 55 characters",
-            "The prefix of the metadata tables: <base>_offsets, <base>_commits.");
+                    + "at most 46 characters",
+            "The prefix of the metadata tables: <base>_offsets, <base>_commits, <base>_segments, "
+                    + "<base>_pending_segments.");
     public static final ConfigKey<Path> EMBEDDED_DIRECTORY = ConfigKey.path(
             "tributary.metadata.storage.embedded.directory",
             Path.of(System.getProperty("java.io.tmpdir"), "tributary-metadata"),
@@ -154,6 +160,16 @@ public record MetadataStoreConfig(StorageType type, String connectUri, String us
     /** {@code <tablesBase>_commits}: the id of every ledger commit, for recognising a retried one. */
     public String commitsTable() {
         return tablesBase + "_commits";
+    }
+
+    /** {@code <tablesBase>_segments}: published segments, in the shape of Druid's {@code druid_segments}. */
+    public String segmentsTable() {
+        return tablesBase + "_segments";
+    }
+
+    /** {@code <tablesBase>_pending_segments}: partition numbers allocated to sinks not yet published. */
+    public String pendingSegmentsTable() {
+        return tablesBase + "_pending_segments";
     }
 
     /** The connect URI with any {@code password=} parameter masked, for messages and logs. */

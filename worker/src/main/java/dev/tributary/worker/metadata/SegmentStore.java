@@ -18,15 +18,22 @@ public interface SegmentStore {
      * The partition number of the sink named {@code sequenceName} for (dataSource, interval, version).
      * The same sequence name always gets the same number back; different names get different numbers,
      * unique among pending and published segments of that (dataSource, interval, version), even when
-     * several workers allocate at once.
+     * several workers allocate at once. The first is 0; each next one is one past the highest pending or
+     * published (used or not) partition, so allocated numbers are dense; a sink that never publishes
+     * leaves a gap among the published ones.
+     *
+     * @throws IllegalArgumentException if {@code sequenceName} already holds a partition of another
+     *     version of this dataSource and interval (a sequence names one sink)
      */
     int allocatePartition(String dataSource, Interval interval, String version, String sequenceName);
 
     /**
      * Records {@code segment} as used, in one transaction. Publishing the same id again is a no-op that
-     * returns false (a retry after an unknown outcome, or a restarted node handing off again).
+     * returns false (a retry after an unknown outcome, or a restarted node handing off again), whatever
+     * the row holds and whether or not it is still used.
      *
-     * @return true if this call inserted the row
+     * @return true if this call inserted the row; false if it was there, which includes the rare case of
+     *     an attempt of this same call that committed and then lost its connection before the answer came
      */
     boolean publish(DataSegment segment);
 

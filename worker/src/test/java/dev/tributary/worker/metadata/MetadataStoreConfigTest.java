@@ -31,6 +31,8 @@ class MetadataStoreConfigTest {
         assertThat(config.tablesBase()).isEqualTo("tributary");
         assertThat(config.offsetsTable()).isEqualTo("tributary_offsets");
         assertThat(config.commitsTable()).isEqualTo("tributary_commits");
+        assertThat(config.segmentsTable()).isEqualTo("tributary_segments");
+        assertThat(config.pendingSegmentsTable()).isEqualTo("tributary_pending_segments");
         assertThat(config.user()).isNull();
         assertThat(config.password()).isNull();
     }
@@ -61,7 +63,7 @@ class MetadataStoreConfigTest {
                 "'tributary.metadata.storage.connector.connectURI' 'jdbc:h2:mem:x' must start with jdbc:postgresql:");
         assertRefused(props("tributary.metadata.storage.tables.base", "tributary; DROP TABLE x"),
                 "'tributary.metadata.storage.tables.base' 'tributary; DROP TABLE x' must be a plain SQL name");
-        assertRefused(props("tributary.metadata.storage.tables.base", "t".repeat(56)),
+        assertRefused(props("tributary.metadata.storage.tables.base", "t".repeat(47)),
                 "'tributary.metadata.storage.tables.base'");
         assertRefused(props("tributary.metadata.storage.tables.base", "9lives"),
                 "'tributary.metadata.storage.tables.base'");
@@ -83,8 +85,11 @@ class MetadataStoreConfigTest {
         assertThatThrownBy(() -> new MetadataStoreConfig(StorageType.POSTGRESQL, null, null, null, "ok"))
                 .isInstanceOf(InvalidConfigException.class).hasMessageContaining("connectURI' is required");
 
-        assertThat(MetadataStoreConfig.from(props("tributary.metadata.storage.tables.base", "_T".repeat(27) + "x"))
-                .tablesBase()).hasSize(55);
+        // The longest base still fits PostgreSQL's 63-character names in every table name.
+        MetadataStoreConfig longest = MetadataStoreConfig.from(props("tributary.metadata.storage.tables.base",
+                "_T".repeat(22) + "xy"));
+        assertThat(longest.tablesBase()).hasSize(46);
+        assertThat(longest.pendingSegmentsTable()).hasSize(63);
     }
 
     private static void assertRefused(Properties props, String message) {

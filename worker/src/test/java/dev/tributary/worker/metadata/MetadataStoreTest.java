@@ -127,6 +127,21 @@ class MetadataStoreTest {
     }
 
     @Test
+    void shouldKeepBoundValuesOutOfMessagesButNameTheStatement() {
+        String secret = "bound-S3cret-value";
+        try (MetadataStore store = MetadataStore.open(embeddedIn(dir))) {
+            MetadataStoreException e = catchThrowableOfType(MetadataStoreException.class,
+                    () -> store.withHandle("read a missing table", handle -> handle.createQuery(
+                            "SELECT * FROM no_such_table WHERE name = :name").bind("name", secret).mapToMap().list()));
+
+            assertThat(e.isRetriable()).isFalse();
+            assertThat(e.getMessage()).contains("read a missing table").contains("NO_SUCH_TABLE");
+            assertThat(e.getCause().getMessage()).contains("SELECT * FROM no_such_table WHERE name = :name");
+            assertThat(printed(e)).doesNotContain(secret);
+        }
+    }
+
+    @Test
     void shouldTreatConnectionFailuresDeadlocksAndSerializationFailuresAsTransient() {
         assertThat(SqlErrors.isTransient(new SQLException("refused", "08001"))).isTrue();
         assertThat(SqlErrors.isTransient(new SQLException("serialization failure", "40001"))).isTrue();
