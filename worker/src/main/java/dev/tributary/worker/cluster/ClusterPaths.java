@@ -56,7 +56,8 @@ record ClusterPaths(String base) {
     /** ZKPaths would read a '/' in a name as a separator; {@link #valid} catches the rest. */
     private static String requireNodeName(String name) {
         if (name.isEmpty() || name.indexOf('/') >= 0) {
-            throw new IllegalArgumentException("'" + name + "' cannot be a ZooKeeper node name: it is empty or has a '/'");
+            throw new IllegalArgumentException(
+                    "'" + name + "' cannot be a ZooKeeper node name: it is empty or has a '/'");
         }
         return name;
     }

@@ -81,7 +81,8 @@ public final class ClusterView implements AutoCloseable {
         if (!done) {
             throw new ZooKeeperUnavailableException("could not load the cluster view under " + paths.base()
                     + " from ZooKeeper at " + client.getZookeeperClient().getCurrentConnectionString() + " within "
-                    + loadTimeout.toSeconds() + " s; is ZooKeeper running and tributary.zk.service.host right?");
+                    + loadTimeout.toMillis() + " ms; is ZooKeeper running, and " + ZooKeeperConfig.CONNECT_STRING.name()
+                    + " right?");
         }
     }
 

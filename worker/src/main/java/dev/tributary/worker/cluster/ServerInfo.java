@@ -25,10 +25,12 @@ public record ServerInfo(String host, int port, String role) {
         Objects.requireNonNull(role, "role");
         // The name is a ZooKeeper node name, so it cannot hold a '/'.
         if (host.isBlank() || host.indexOf('/') >= 0 || host.chars().anyMatch(Character::isWhitespace)) {
-            throw new IllegalArgumentException("host '" + host + "' must be a host name or address without '/' or spaces");
+            throw new IllegalArgumentException(
+                    "host '" + host + "' must be a host name or address without '/' or spaces");
         }
         if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("port must be between 1 and 65535 (the port actually bound), was " + port);
+            throw new IllegalArgumentException(
+                    "port must be between 1 and 65535 (the port actually bound), was " + port);
         }
         if (!ROLES.contains(role)) {
             throw new IllegalArgumentException("role '" + role + "' must be one of " + ROLES);

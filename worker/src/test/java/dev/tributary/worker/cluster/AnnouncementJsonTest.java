@@ -51,7 +51,8 @@ class AnnouncementJsonTest {
 
         byte[] json = AnnouncementJson.write(server);
 
-        assertThat(new String(json, UTF_8)).isEqualTo("{\"host\":\"rt1.example.com\",\"port\":8084,\"role\":\"realtime\"}");
+        assertThat(new String(json, UTF_8))
+                .isEqualTo("{\"host\":\"rt1.example.com\",\"port\":8084,\"role\":\"realtime\"}");
         assertThat(AnnouncementJson.readServer(json)).isEqualTo(server);
     }
 }
