@@ -31,8 +31,12 @@ public record NodeConfig(String host, String bindHost, int port, long maxRequest
     /** Every key this config reads, for validation and for docs/configuration.md. */
     public static final List<ConfigKey<?>> KEYS = List.of(HOST, BIND_HOST, PORT, MAX_REQUEST_BYTES, QUERY_TIMEOUT_MILLIS);
 
-    /** Key prefixes that other components' configs own and check: the metadata store's MetadataStoreConfig. */
-    public static final List<String> OWNED_ELSEWHERE = List.of("tributary.metadata.", "tributary.storage.");
+    /**
+     * Key prefixes that other components' configs own and check: MetadataStoreConfig, DeepStorageConfig,
+     * ZooKeeperConfig and HistoricalConfig.
+     */
+    public static final List<String> OWNED_ELSEWHERE = List.of("tributary.metadata.", "tributary.storage.", "tributary.zk.",
+            "tributary.segmentCache.", "tributary.historical.");
 
     public static NodeConfig defaults() {
         return from(new Properties());
