@@ -2,13 +2,10 @@ package dev.tributary.worker.cluster;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.tributary.core.Json;
 import dev.tributary.worker.metadata.DataSegment;
 import java.io.IOException;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * The data of the announcement nodes: {@link ServerInfo} and {@link DataSegment} as JSON.
@@ -36,22 +33,8 @@ final class AnnouncementJson {
         return READER.forType(ServerInfo.class).readValue(data);
     }
 
-    /**
-     * Druid's segment JSON. DataSegment's own creator loses {@code dimensions} and {@code metrics}
-     * (the comma-separated strings), so they are read here from the tree.
-     */
+    /** Druid's segment JSON. */
     static DataSegment readSegment(byte[] data) throws IOException {
-        JsonNode tree = READER.readTree(data);
-        DataSegment segment = READER.forType(DataSegment.class).readValue(tree);
-        return new DataSegment(segment.dataSource(), segment.interval(), segment.version(), segment.loadSpec(),
-                names(tree, "dimensions"), names(tree, "metrics"), segment.partitionNum(), segment.size());
-    }
-
-    private static List<String> names(JsonNode tree, String field) {
-        JsonNode csv = tree.path(field);
-        if (!csv.isTextual()) {
-            throw new IllegalArgumentException("'" + field + "' must be a comma-separated string");
-        }
-        return csv.asText().isEmpty() ? List.of() : Arrays.asList(csv.asText().split(","));
+        return READER.forType(DataSegment.class).readValue(data);
     }
 }

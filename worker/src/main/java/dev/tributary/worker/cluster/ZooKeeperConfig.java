@@ -55,6 +55,12 @@ public record ZooKeeperConfig(String connectString, String basePath, int session
         CONNECTION_TIMEOUT_MS.check(connectionTimeoutMs);
     }
 
+    /** Whether {@code props} name a ZooKeeper, which makes a node part of a cluster. */
+    public static boolean configured(Properties props) {
+        String connect = props.getProperty(CONNECT_STRING.name());
+        return connect != null && !connect.isBlank();
+    }
+
     public static ZooKeeperConfig from(Properties props) {
         RuntimeProperties.requireKnownKeys(props, "tributary.zk.", KEYS, List.of());
         return new ZooKeeperConfig(CONNECT_STRING.read(props.getProperty(CONNECT_STRING.name())),
