@@ -14,6 +14,7 @@ public final class PersistMetrics {
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong fencedCommits = new AtomicLong();
     private final AtomicLong commitRetries = new AtomicLong();
+    private final AtomicLong allocationRetries = new AtomicLong();
     private final AtomicLong rowsOutput = new AtomicLong();
     private final AtomicLong flushedSinks = new AtomicLong();
     private final AtomicLong handoffsStarted = new AtomicLong();
@@ -75,6 +76,10 @@ public final class PersistMetrics {
         commits.incrementAndGet();
     }
 
+    void allocationRetried() {
+        allocationRetries.incrementAndGet();
+    }
+
     void commitRetried() {
         commitRetries.incrementAndGet();
     }
@@ -106,6 +111,7 @@ public final class PersistMetrics {
         map.put("commits", commits.get());
         map.put("fencedCommits", fencedCommits.get());
         map.put("commitRetries", commitRetries.get());
+        map.put("allocationRetries", allocationRetries.get());
         map.put("rowsPersisted", rowsOutput.get());
         map.put("flushedSinks", flushedSinks.get());
         map.put("handoffsStarted", handoffsStarted.get());

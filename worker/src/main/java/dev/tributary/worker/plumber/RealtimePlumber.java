@@ -178,6 +178,7 @@ public final class RealtimePlumber implements Plumber {
                     throw new TributaryException("cannot allocate a segment for " + interval + " of dataSource '"
                             + schema.dataSource() + "' after " + attempt + " attempts: " + e.getMessage(), e);
                 }
+                metrics.allocationRetried();
                 long backoff = Math.min(10_000L, 250L << Math.min(attempt - 1, 6));
                 LOG.warn("allocating a segment for {} failed (attempt {}), trying again in {} ms: {}", interval, attempt,
                         backoff, e.getMessage());

@@ -101,18 +101,12 @@ class HandoffFaultsIntegrationTest {
             String topic = KAFKA.createTopic("pg-down", 1);
             try (HistoricalServer historical = cluster.startHistorical("historical");
                  RealtimeServer realtime = cluster.startRealtime(topic, 0)) {
-                NodeClient viaHistorical = new NodeClient(historical.port());
-                cluster.produce(topic, 0, 240); // minutes 0..3: two hand off
-                await().atMost(Duration.ofSeconds(60)).until(() -> plumber(realtime).metrics().handedOffSegments() == 3);
-
-                postgres.stop();
-                cluster.produce(topic, 240, EVENTS - 240); // more minutes come due while the store is down
-                await().atMost(Duration.ofSeconds(60)).until(() -> (Long) plumber(realtime).metrics().asMap()
-                        .get("handoffFailures") > 0 || (Long) plumber(realtime).metrics().asMap().get("commitRetries") > 0);
-                postgres.start();
-
-                await().atMost(Duration.ofSeconds(120)).until(() -> plumber(realtime).metrics().handedOffSegments() == 9);
-                await().atMost(Duration.ofSeconds(30)).until(() -> total(viaHistorical, false) == EVENTS);
+                // The first three publishes reach PostgreSQL, which then becomes unreachable for 4 s each time.
+                postgres.outageAfterClientSends("INSERT INTO tributary_segments", 4_000, 3);
+                cluster.produce(topic, 0, EVENTS);
+                await().atMost(Duration.ofSeconds(180)).until(() -> plumber(realtime).metrics().handedOffSegments() == 9);
+                assertThat(postgres.outages()).isEqualTo(3);
+                await().atMost(Duration.ofSeconds(30)).until(() -> total(new NodeClient(historical.port()), false) == EVENTS);
                 try (MetadataStore store = MetadataStore.open(cluster.metadata())) {
                     List<DataSegment> used = store.segmentStore().usedSegments();
                     assertThat(used).hasSize(9);

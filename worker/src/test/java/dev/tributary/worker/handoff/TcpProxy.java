@@ -20,6 +20,10 @@ final class TcpProxy implements AutoCloseable {
     private final int port;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
+    private volatile byte[] outageMarker;
+    private volatile long outageMillis;
+    private final java.util.concurrent.atomic.AtomicInteger outagesLeft = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger outages = new java.util.concurrent.atomic.AtomicInteger();
 
     TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -46,6 +50,54 @@ final class TcpProxy implements AutoCloseable {
         open.clear();
     }
 
+    /**
+     * The next {@code times} times a client sends bytes containing {@code marker} (a statement's text,
+     * say), those bytes reach the server and then the proxy goes down for {@code millis}: the client
+     * cannot tell whether its statement took effect, and cannot reconnect for a while.
+     */
+    void outageAfterClientSends(String marker, long millis, int times) {
+        outageMillis = millis;
+        outagesLeft.set(times);
+        outageMarker = marker.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** How many outages {@link #outageAfterClientSends} caused. */
+    int outages() {
+        return outages.get();
+    }
+
+    private void checkOutage(byte[] buffer, int length) {
+        byte[] marker = outageMarker;
+        if (marker == null || !contains(buffer, length, marker) || outagesLeft.getAndDecrement() <= 0) {
+            return;
+        }
+        outages.incrementAndGet();
+        Thread outage = new Thread(() -> {
+            try {
+                stop();
+                Thread.sleep(outageMillis); // the outage itself, not a wait for anything
+                start();
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }, "tcp-proxy-outage");
+        outage.setDaemon(true);
+        outage.start();
+    }
+
+    private static boolean contains(byte[] buffer, int length, byte[] marker) {
+        outer:
+        for (int i = 0; i + marker.length <= length; i++) {
+            for (int j = 0; j < marker.length; j++) {
+                if (buffer[i + j] != marker[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
     /** Accepts connections again, on the same port. */
     synchronized void start() throws IOException {
         if (server == null) {
@@ -65,8 +117,8 @@ final class TcpProxy implements AutoCloseable {
                     Socket upstream = new Socket(targetHost, targetPort);
                     open.add(client);
                     open.add(upstream);
-                    pipe(client, upstream);
-                    pipe(upstream, client);
+                    pipe(client, upstream, true);
+                    pipe(upstream, client, false);
                 } catch (IOException e) {
                     // closed by stop(), or the target refused: the client sees its connection end
                 }
@@ -76,13 +128,16 @@ final class TcpProxy implements AutoCloseable {
         acceptor.start();
     }
 
-    private static void pipe(Socket from, Socket to) {
+    private void pipe(Socket from, Socket to, boolean fromClient) {
         Thread thread = new Thread(() -> {
             byte[] buffer = new byte[16 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int n; (n = in.read(buffer)) >= 0; ) {
                     out.write(buffer, 0, n);
                     out.flush();
+                    if (fromClient) {
+                        checkOutage(buffer, n);
+                    }
                 }
             } catch (IOException e) {
                 // one side closed
