@@ -91,18 +91,24 @@ final class ClusterHarness {
     }
 
     RealtimeServer startRealtime(String topic, long handoffConditionTimeout) {
-        Properties props = props("realtime");
+        return startRealtime("realtime", topic, handoffConditionTimeout);
+    }
+
+    /** A realtime node named {@code name}: its persist directory is its own. */
+    RealtimeServer startRealtime(String name, String topic, long handoffConditionTimeout) {
+        Properties props = props(name);
         return RealtimeServer.startInCluster(NodeConfig.defaults().withPort(0), MetadataStoreConfig.from(props),
-                ZooKeeperConfig.from(props), DeepStorageConfig.from(props), SpecReader.read(spec(topic, handoffConditionTimeout)));
+                ZooKeeperConfig.from(props), DeepStorageConfig.from(props),
+                SpecReader.read(spec(topic, handoffConditionTimeout, dir.resolve("persist-" + name))));
     }
 
     RealtimeServer startRealtime(String topic, DeepStorage deepStorage, String loadSpecType) {
         Properties props = props("realtime");
         return RealtimeServer.startInCluster(NodeConfig.defaults().withPort(0), MetadataStoreConfig.from(props),
-                ZooKeeperConfig.from(props), deepStorage, loadSpecType, SpecReader.read(spec(topic, 0)));
+                ZooKeeperConfig.from(props), deepStorage, loadSpecType, SpecReader.read(spec(topic, 0, dir.resolve("persist-realtime"))));
     }
 
-    private String spec(String topic, long handoffConditionTimeout) {
+    private String spec(String topic, long handoffConditionTimeout, Path persist) {
         return """
                 {"dataSchema": {
                    "dataSource": "clicks",
@@ -114,11 +120,12 @@ final class ClusterHarness {
                    "consumerProps": {"bootstrap.servers": "%s", "group.id": "%s"}}},
                  "tuningConfig": {"type": "realtime", "rejectionPolicy": {"type": "messageTime"}, "windowPeriod": "PT10S",
                                   "handoffConditionTimeout": %d, "basePersistDirectory": "%s"}}
-                """.formatted(topic, kafka, topic + "-group", handoffConditionTimeout, dir.resolve("persist"));
+                """.formatted(topic, kafka, topic + "-group", handoffConditionTimeout, persist);
     }
 
+    /** The persist directory of the dataSource on the realtime node named "realtime". */
     Path persistDirectory() {
-        return dir.resolve("persist").resolve("clicks");
+        return dir.resolve("persist-realtime").resolve("clicks");
     }
 
     /**
@@ -132,7 +139,8 @@ final class ClusterHarness {
         try (var producer = new KafkaProducer<byte[], byte[]>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (int i = from; i < from + count; i++) {
                 String event = "{\"ts\": " + (BASE + i * 1000L) + ", \"channel\": \"c" + (i % 5) + "\", \"added\": 1}";
-                producer.send(new ProducerRecord<>(topic, event.getBytes(StandardCharsets.UTF_8)));
+                byte[] key = Integer.toString(i).getBytes(StandardCharsets.UTF_8); // spread over every partition
+                producer.send(new ProducerRecord<>(topic, key, event.getBytes(StandardCharsets.UTF_8)));
                 if (i % 180 == 179) {
                     producer.flush();
                     Thread.sleep(300); // pacing the producer, not waiting for anything

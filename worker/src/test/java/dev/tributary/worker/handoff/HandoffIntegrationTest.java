@@ -70,4 +70,39 @@ class HandoffIntegrationTest {
             }
         }
     }
+
+    @Test
+    void shouldHandOffFromTwoWorkersSharingATopicEachMinuteInItsOwnPartition() throws Exception {
+        ClusterHarness cluster = new ClusterHarness(dir, ZOOKEEPER.connectString(), KAFKA.bootstrapServers());
+        String topic = KAFKA.createTopic("two-workers", 2);
+        try (HistoricalServer first = cluster.startHistorical("historical-1");
+             HistoricalServer second = cluster.startHistorical("historical-2");
+             RealtimeServer a = cluster.startRealtime("worker-a", topic, 0);
+             RealtimeServer b = cluster.startRealtime("worker-b", topic, 0)) {
+            NodeClient viaA = new NodeClient(a.port());
+            await().atMost(Duration.ofSeconds(60)).until(() -> a.node().metrics().partitions().size() == 1
+                    && b.node().metrics().partitions().size() == 1);
+            ClusterHarness.QueryLoop loop = new ClusterHarness.QueryLoop(Map.of("worker-a", viaA,
+                    "historical-1", new NodeClient(first.port())));
+            cluster.produce(topic, 0, 900);
+            await().atMost(Duration.ofSeconds(60)).until(() -> total(viaA, false) == 900);
+            // Each worker hands off the minutes of its partition that are a window behind its latest event.
+            await().atMost(Duration.ofSeconds(120)).until(() -> ((RealtimePlumber) a.node().plumber()).pendingHandoffs() == 0
+                    && ((RealtimePlumber) b.node().plumber()).pendingHandoffs() == 0
+                    && ((RealtimePlumber) a.node().plumber()).metrics().handedOffSegments() > 0
+                    && ((RealtimePlumber) b.node().plumber()).metrics().handedOffSegments() > 0);
+            loop.stopAndCheck(900);
+            long handedOff = ((RealtimePlumber) a.node().plumber()).metrics().handedOffSegments()
+                    + ((RealtimePlumber) b.node().plumber()).metrics().handedOffSegments();
+            try (MetadataStore store = MetadataStore.open(cluster.metadata())) {
+                List<DataSegment> used = store.segmentStore().usedSegments();
+                assertThat(used).hasSize((int) handedOff);
+                assertThat(used.stream().map(DataSegment::id).distinct()).hasSize((int) handedOff);
+                // Two workers' sinks of one minute are two partitions of it, never the same one.
+                assertThat(used.stream().map(s -> s.interval().start()).distinct().count()).isLessThan(handedOff);
+            }
+            assertThat(first.node().servedSegments().size() + second.node().servedSegments().size()).isEqualTo((int) handedOff);
+            assertThat(total(new NodeClient(second.port()), false)).isEqualTo(900);
+        }
+    }
 }
