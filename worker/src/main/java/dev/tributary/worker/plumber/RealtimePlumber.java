@@ -309,6 +309,7 @@ public final class RealtimePlumber implements Plumber {
                 continue;
             }
             sinks.remove(entry.getKey());
+            handoff.unannounce(sink.segment());
             try {
                 directory.deleteSink(sink.interval());
             } catch (IOException e) {
