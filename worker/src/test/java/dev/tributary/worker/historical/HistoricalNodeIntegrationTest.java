@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import dev.tributary.deepstorage.LocalDeepStorage;
 import dev.tributary.testing.ZooKeeperExtension;
 import dev.tributary.worker.NodeClient;
+import dev.tributary.worker.cluster.Announcer;
 import dev.tributary.worker.cluster.ClusterView;
 import dev.tributary.worker.cluster.ServerInfo;
 import dev.tributary.worker.cluster.ZooKeeperConfig;
@@ -345,6 +346,67 @@ class HistoricalNodeIntegrationTest {
         }
         assertThat(totals).as("totals through h1 while h2 stopped").hasSizeGreaterThan(5).containsOnly(55L);
         assertThat(h1.node().servedSegments()).isEqualTo(all);
+    }
+
+    /**
+     * Two historicals join that never load anything (as one whose deep storage is unreachable would):
+     * a segment whose holders are now only those two stays on both old holders, while a segment
+     * still held by one of the old holders leaves the other.
+     */
+    @Test
+    void shouldKeepAReplicaUntilOneOfTheSegmentsNewHoldersServesIt() throws Exception {
+        Set<String> all = ids(publishTenSegments());
+        String[] twoReplicas = {"tributary.historical.replicationFactor", "2"};
+        HistoricalServer h1 = startHistorical("h1", twoReplicas);
+        HistoricalServer h2 = startHistorical("h2", twoReplicas);
+        await().atMost(WAIT).until(() -> announcedBy(h1).equals(all) && announcedBy(h2).equals(all));
+        String n1 = "localhost:" + h1.port();
+        String n2 = "localhost:" + h2.port();
+        List<String> idle = idleHistoricalsTakingSomeOfEveryKind(all, n1, n2);
+        Map<String, List<String>> holders = all.stream().collect(Collectors.toMap(id -> id,
+                id -> RendezvousHashing.holders(id, List.of(n1, n2, idle.get(0), idle.get(1)), 2)));
+
+        for (String name : idle) {
+            Announcer idleHistorical = new Announcer(client, zooKeeperBase,
+                    new ServerInfo("localhost", Integer.parseInt(name.substring(name.indexOf(':') + 1)), ServerInfo.HISTORICAL));
+            open.add(idleHistorical);
+            idleHistorical.start();
+        }
+
+        Set<String> stayOnH1 = all.stream().filter(id -> !holders.get(id).contains(n2) || holders.get(id).contains(n1))
+                .collect(Collectors.toSet());
+        Set<String> stayOnH2 = all.stream().filter(id -> !holders.get(id).contains(n1) || holders.get(id).contains(n2))
+                .collect(Collectors.toSet());
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(h1.node().servedSegments()).as("served by h1").isEqualTo(stayOnH1);
+            assertThat(h2.node().servedSegments()).as("served by h2").isEqualTo(stayOnH2);
+        });
+        long syncs = (Long) h1.node().status().get("syncs");
+        await().atMost(WAIT).until(() -> (Long) h1.node().status().get("syncs") > syncs + 3);
+        assertThat(h1.node().servedSegments()).isEqualTo(stayOnH1);
+        assertThat(h2.node().servedSegments()).isEqualTo(stayOnH2);
+        assertThat(localTotal(h1)).isLessThan(55);
+        assertThat(TotalsLoop.total(new NodeClient(h1.port()).query(TOTALS))).isEqualTo(55);
+    }
+
+    /**
+     * Names of two historicals that, beside {@code n1} and {@code n2} with two replicas, take over
+     * every holder of at least one segment, and one holder of others from each of n1 and n2.
+     */
+    private static List<String> idleHistoricalsTakingSomeOfEveryKind(Set<String> ids, String n1, String n2) {
+        for (int port = 20_000; port < 30_000; port += 2) {
+            List<String> idle = List.of("localhost:" + port, "localhost:" + (port + 1));
+            List<String> servers = List.of(n1, n2, idle.get(0), idle.get(1));
+            Set<String> kinds = new HashSet<>();
+            for (String id : ids) {
+                List<String> holders = RendezvousHashing.holders(id, servers, 2);
+                kinds.add(holders.contains(n1) ? holders.contains(n2) ? "both" : "n1" : holders.contains(n2) ? "n2" : "none");
+            }
+            if (kinds.containsAll(List.of("n1", "n2", "none"))) {
+                return idle;
+            }
+        }
+        throw new IllegalStateException("no pair of ports moves segments every way");
     }
 
     @Test
