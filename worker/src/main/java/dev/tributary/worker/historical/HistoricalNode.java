@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * and announces them, and drops a segment once it is no longer used, or once it is no longer its
  * share and one of the historicals whose share it is now announces it (so that a segment never goes
  * unserved while historicals join; one that stops takes its segments out of queries until their new
- * holders have loaded them, unless they have other replicas).
+ * holders have loaded them, unless they have other replicas). Its first sync also deletes the copies
+ * left in the cache from before a restart that are no longer its share.
  *
  * <p>Threading: one load thread does every sync (every poll period, and at once when the set of
  * servers in ZooKeeper changes); queries read {@link #piecesBySegment} from any thread.
@@ -58,6 +59,8 @@ public final class HistoricalNode implements LocalSegments, AutoCloseable {
     private final AtomicBoolean syncQueued = new AtomicBoolean();
     private final AtomicLong syncs = new AtomicLong();
     private volatile String lastError;
+    /** Whether the copies left from before a restart that are not this node's share were deleted; load thread only. */
+    private boolean cacheSwept;
 
     public HistoricalNode(HistoricalConfig config, ServerInfo self, SegmentStore store, DeepStorage deepStorage,
             ClusterView view, Announcer announcer) throws IOException {
@@ -130,6 +133,21 @@ public final class HistoricalNode implements LocalSegments, AutoCloseable {
             }
         }
         failures.keySet().retainAll(mine);
+        if (!cacheSwept) {
+            sweepCache();
+        }
+    }
+
+    private void sweepCache() {
+        List<DataSegment> keep = new ArrayList<>();
+        loaded.values().forEach(held -> keep.add(held.descriptor()));
+        try {
+            cache.retainOnly(keep);
+            cacheSwept = true;
+        } catch (IOException e) {
+            lastError = "cleaning the segment cache: " + e.getMessage();
+            LOG.warn("could not delete stale segments from the cache, trying again at the next poll: {}", e.getMessage());
+        }
     }
 
     /**

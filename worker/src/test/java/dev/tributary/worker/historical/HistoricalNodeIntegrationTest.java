@@ -182,7 +182,7 @@ class HistoricalNodeIntegrationTest {
         assertThat(store.segmentStore().markUnused(second.id())).isTrue();
 
         await().atMost(WAIT).until(() -> announcedBy(historical).isEmpty() && historical.node().servedSegments().isEmpty());
-        assertThat(cacheOf("h1").resolve(keyOf(second).relativePath())).doesNotExist();
+        assertThat(cacheOf("h1")).as("the cache, emptied").isEmptyDirectory();
         NodeClient.Response response = new NodeClient(historical.port()).queryLocal(TOTALS);
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).as("the answer without segments").isEmpty();
@@ -205,6 +205,31 @@ class HistoricalNodeIntegrationTest {
         assertThat(localTotal(restarted)).isEqualTo(25);
         assertThat(failedSegments(restarted)).isEmpty();
         assertThat(restarted.node().status()).containsEntry("cacheBytes", segment.size());
+    }
+
+    @Test
+    void shouldDeleteCachedCopiesOfSegmentsNoLongerUsedWhenItRestarts() throws Exception {
+        DataSegment kept = segments.publish(deepStorage, 1, 10);
+        DataSegment unused = segments.publish(deepStorage, 2, 20);
+        HistoricalServer first = startHistorical("h1");
+        await().atMost(WAIT).until(() -> announcedBy(first).equals(Set.of(kept.id(), unused.id())));
+        first.close();
+        await().atMost(WAIT).until(() -> zooKeeper.servers().isEmpty());
+        store.segmentStore().markUnused(unused.id());
+        Path notASegment = Files.createDirectories(cacheOf("h1").resolve("notes/a/b/c"));
+        Files.writeString(notASegment.resolve("keep.txt"), "not ours to delete");
+
+        HistoricalServer restarted = startHistorical("h1");
+
+        await().atMost(WAIT).until(() -> announcedBy(restarted).equals(Set.of(kept.id())));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(cacheOf("h1").resolve(keyOf(unused).relativePath()))
+                .as("the copy of the unused segment").doesNotExist());
+        assertThat(cacheOf("h1").resolve(keyOf(kept).relativePath())).isDirectory();
+        assertThat(cacheOf("h1").resolve(keyOf(unused).dataSource()).resolve(keyOf(unused).pathElements().get(1)))
+                .as("the emptied interval directory of the unused segment").doesNotExist();
+        assertThat(notASegment.resolve("keep.txt")).as("a file that is not a cached segment").exists();
+        assertThat(restarted.node().status()).containsEntry("cacheBytes", kept.size());
+        assertThat(localTotal(restarted)).isEqualTo(10);
     }
 
     @Test
@@ -231,10 +256,10 @@ class HistoricalNodeIntegrationTest {
         assertThat(historical.node().servedSegments()).containsExactly(valid.id());
         assertThat(localTotal(historical)).as("only the valid segment").isEqualTo(11);
         assertThat(snapshot(storage)).as("deep storage and the directory beside it, untouched").isEqualTo(storageBefore);
-        for (DataSegment segment : List.of(outside, root, climbing)) {
-            assertThat(cacheOf("h1").resolve(keyOf(segment).relativePath())).as("cached copy of %s", segment.id())
-                    .doesNotExist();
-        }
+        Path validCopy = cacheOf("h1").resolve(keyOf(valid).relativePath());
+        assertThat(snapshot(cacheOf("h1")).keySet()).as("the cache holds the valid segment and nothing else")
+                .allMatch(path -> validCopy.startsWith(cacheOf("h1").resolve(path))
+                        || cacheOf("h1").resolve(path).startsWith(validCopy));
         assertThat(historical.node().status().get("lastError")).asString().contains("outside");
     }
 
