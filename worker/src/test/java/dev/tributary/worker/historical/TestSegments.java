@@ -18,8 +18,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Real segments for historical tests: HOUR segments of dataSource {@code clicks} with a count metric,
@@ -81,6 +83,15 @@ final class TestSegments {
         DataSegment segment = push(deepStorage, hour, events);
         store.publish(segment);
         return segment;
+    }
+
+    /** Publishes hour i of the day with i + 1 events, for i in 0..9: 55 events in all; their ids. */
+    Set<String> publishTen(DeepStorage deepStorage) {
+        Set<String> ids = new HashSet<>();
+        for (int hour = 0; hour < 10; hour++) {
+            ids.add(publish(deepStorage, hour, hour + 1).id());
+        }
+        return ids;
     }
 
     static SegmentKey keyOf(DataSegment segment) {
