@@ -37,8 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * One historical node in this JVM on a real ZooKeeper, the embedded metadata store and local deep
  * storage, with segments built, pushed and published the way a realtime node hands off: it loads,
- * announces, serves and drops what the metadata store says, reuses its cache across a restart and
- * cleans it, refuses loadSpecs outside deep storage, and says which segments it could not load.
+ * announces, serves and drops what the metadata store says, reuses its cache across a restart
+ * (pulling a damaged copy again) and cleans it, refuses loadSpecs outside deep storage, and says
+ * which segments it could not load.
  */
 class HistoricalNodeIntegrationTest {
     @RegisterExtension
@@ -130,6 +131,30 @@ class HistoricalNodeIntegrationTest {
         assertThat(localTotal(restarted)).isEqualTo(25);
         assertThat(failedSegments(restarted)).isEmpty();
         assertThat(restarted.node().status()).containsEntry("cacheBytes", segment.size());
+    }
+
+    @Test
+    void shouldPullADamagedCachedCopyAgainWhenItRestarts() throws Exception {
+        DataSegment segment = segments.publish(deepStorage, 4, 25);
+        HistoricalServer first = cluster.startHistorical("h1");
+        await().atMost(WAIT).until(() -> cluster.announcedBy(first).equals(Set.of(segment.id())));
+        first.close();
+        await().atMost(WAIT).until(() -> cluster.zooKeeper().servers().isEmpty());
+        Path copy = cluster.cacheOf("h1").resolve(keyOf(segment).relativePath());
+        Path column;
+        try (Stream<Path> files = Files.list(copy)) {
+            column = files.filter(f -> f.getFileName().toString().endsWith(".col")).findFirst().orElseThrow();
+        }
+        byte[] damaged = Files.readAllBytes(column);
+        damaged[0] ^= 0x5a;
+        Files.write(column, damaged);
+
+        HistoricalServer restarted = cluster.startHistorical("h1");
+
+        await().atMost(WAIT).until(() -> cluster.announcedBy(restarted).equals(Set.of(segment.id())));
+        assertThat(localTotal(restarted)).isEqualTo(25);
+        assertThat(Files.readAllBytes(column)).as("the column file, pulled again").isNotEqualTo(damaged);
+        assertThat(failedSegments(restarted)).isEmpty();
     }
 
     @Test
