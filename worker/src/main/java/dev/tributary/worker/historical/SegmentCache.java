@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * A historical's local copies of segments, pulled from deep storage and memory-mapped, under one base
  * directory laid out like deep storage ({@code dataSource/start_end/version/partitionNum/}). A segment
  * already in the cache (from before a restart) is opened, checksums verified, without pulling; one
- * that fails to open is deleted and pulled again. The cache holds at most {@code maxBytes} of
- * segments (by their published size).
+ * that fails to open is deleted and pulled again, and copies of segments the node no longer holds
+ * are deleted ({@link #retainOnly}). The cache holds at most {@code maxBytes} of segments (by their
+ * published size).
  *
  * <p>Threading: called from the historical's one load thread; {@link #usedBytes} from any thread.
  */
@@ -84,7 +85,11 @@ final class SegmentCache {
         try {
             deepStorage.pull(location, directory);
         } catch (RuntimeException e) {
-            deleteEmptyParents(directory); // a refused or failed pull leaves nothing behind
+            try {
+                deleteEmptyParents(directory); // a refused or failed pull leaves nothing behind
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
             throw e;
         }
         Segment pulled = Segment.open(directory);
