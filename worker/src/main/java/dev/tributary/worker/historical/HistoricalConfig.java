@@ -4,6 +4,7 @@ import dev.tributary.worker.config.ConfigKey;
 import dev.tributary.worker.config.RuntimeProperties;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Properties;
 
 /**
@@ -29,9 +30,12 @@ public record HistoricalConfig(Path cacheDirectory, long maxCacheBytes, int repl
     public static final List<ConfigKey<?>> KEYS = List.of(CACHE_DIRECTORY, MAX_CACHE_BYTES, REPLICATION_FACTOR, POLL_PERIOD_MILLIS);
 
     public HistoricalConfig {
+        Objects.requireNonNull(cacheDirectory, "cacheDirectory");
+        MAX_CACHE_BYTES.check(maxCacheBytes);
         if (replicationFactor < 1) {
             throw new IllegalArgumentException(REPLICATION_FACTOR.name() + " must be at least 1");
         }
+        POLL_PERIOD_MILLIS.check(pollPeriodMillis);
     }
 
     public static HistoricalConfig defaults() {

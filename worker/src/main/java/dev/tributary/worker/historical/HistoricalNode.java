@@ -12,6 +12,7 @@ import dev.tributary.worker.metadata.SegmentStore;
 import dev.tributary.worker.query.LocalSegments;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +33,10 @@ import org.slf4j.LoggerFactory;
  * hashing over the live historicals in ZooKeeper gives it ({@link RendezvousHashing}, with the
  * replication factor). It pulls them from deep storage into its {@link SegmentCache}, memory-maps
  * and announces them, and drops a segment once it is no longer used, or once it is no longer its
- * share and another historical announces it (so that a segment never goes unserved while
- * historicals come and go).
+ * share and one of the historicals whose share it is now announces it (so that a segment never goes
+ * unserved while historicals join; one that stops takes its segments out of queries until their new
+ * holders have loaded them, unless they have other replicas). Its first sync also deletes the copies
+ * left in the cache from before a restart that are no longer its share.
  *
  * <p>Threading: one load thread does every sync (every poll period, and at once when the set of
  * servers in ZooKeeper changes); queries read {@link #piecesBySegment} from any thread.
@@ -56,6 +59,8 @@ public final class HistoricalNode implements LocalSegments, AutoCloseable {
     private final AtomicBoolean syncQueued = new AtomicBoolean();
     private final AtomicLong syncs = new AtomicLong();
     private volatile String lastError;
+    /** Whether the copies left from before a restart that are not this node's share were deleted; load thread only. */
+    private boolean cacheSwept;
 
     public HistoricalNode(HistoricalConfig config, ServerInfo self, SegmentStore store, DeepStorage deepStorage,
             ClusterView view, Announcer announcer) throws IOException {
@@ -107,11 +112,12 @@ public final class HistoricalNode implements LocalSegments, AutoCloseable {
         if (!historicals.contains(self.name())) {
             historicals.add(self.name());
         }
-        Set<String> usedIds = new HashSet<>();
+        Map<String, List<String>> holders = new HashMap<>();
         Set<String> mine = new HashSet<>();
         for (DataSegment segment : used) {
-            usedIds.add(segment.id());
-            if (RendezvousHashing.holders(segment.id(), historicals, config.replicationFactor()).contains(self.name())) {
+            List<String> holdersOfSegment = RendezvousHashing.holders(segment.id(), historicals, config.replicationFactor());
+            holders.put(segment.id(), holdersOfSegment);
+            if (holdersOfSegment.contains(self.name())) {
                 mine.add(segment.id());
                 if (!loaded.containsKey(segment.id())) {
                     load(segment);
@@ -120,18 +126,38 @@ public final class HistoricalNode implements LocalSegments, AutoCloseable {
         }
         for (Loaded held : List.copyOf(loaded.values())) {
             String id = held.descriptor().id();
-            if (!usedIds.contains(id)) {
+            if (!holders.containsKey(id)) {
                 drop(held, "it is no longer used");
-            } else if (!mine.contains(id) && servedByAnotherHistorical(id)) {
-                drop(held, "another historical holds it now");
+            } else if (!mine.contains(id) && servedByOneOf(id, holders.get(id))) {
+                drop(held, "a historical that holds it now serves it");
             }
         }
         failures.keySet().retainAll(mine);
+        if (!cacheSwept) {
+            sweepCache();
+        }
     }
 
-    private boolean servedByAnotherHistorical(String segmentId) {
+    private void sweepCache() {
+        List<DataSegment> keep = new ArrayList<>();
+        loaded.values().forEach(held -> keep.add(held.descriptor()));
+        try {
+            cache.retainOnly(keep);
+            cacheSwept = true;
+        } catch (IOException e) {
+            lastError = "cleaning the segment cache: " + e.getMessage();
+            LOG.warn("could not delete stale segments from the cache, trying again at the next poll: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Whether one of the segment's holders announces it. Another old holder does not count: with
+     * several replicas, every old holder of a segment whose holders all changed would otherwise see
+     * the others still serving it and drop it at once, before any new holder has it.
+     */
+    private boolean servedByOneOf(String segmentId, List<String> holders) {
         return view.serversOf(segmentId).stream()
-                .anyMatch(s -> ServerInfo.HISTORICAL.equals(s.role()) && !s.name().equals(self.name()));
+                .anyMatch(s -> ServerInfo.HISTORICAL.equals(s.role()) && holders.contains(s.name()));
     }
 
     private void load(DataSegment segment) {

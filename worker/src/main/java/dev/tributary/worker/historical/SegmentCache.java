@@ -4,14 +4,19 @@ import dev.tributary.core.segment.CorruptSegmentException;
 import dev.tributary.core.segment.Segment;
 import dev.tributary.core.time.DateTimes;
 import dev.tributary.deepstorage.DeepStorage;
+import dev.tributary.deepstorage.LocationOutsideBaseException;
 import dev.tributary.deepstorage.SegmentKey;
 import dev.tributary.worker.metadata.DataSegment;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -21,13 +26,16 @@ import org.slf4j.LoggerFactory;
  * A historical's local copies of segments, pulled from deep storage and memory-mapped, under one base
  * directory laid out like deep storage ({@code dataSource/start_end/version/partitionNum/}). A segment
  * already in the cache (from before a restart) is opened, checksums verified, without pulling; one
- * that fails to open is deleted and pulled again. The cache holds at most {@code maxBytes} of
- * segments (by their published size).
+ * that fails to open is deleted and pulled again, and copies of segments the node no longer holds
+ * are deleted ({@link #retainOnly}). The cache holds at most {@code maxBytes} of segments (by their
+ * published size).
  *
  * <p>Threading: called from the historical's one load thread; {@link #usedBytes} from any thread.
  */
 final class SegmentCache {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentCache.class);
+    /** dataSource/interval/version/partitionNum. */
+    private static final int SEGMENT_DEPTH = 4;
 
     private final Path base;
     private final long maxBytes;
@@ -74,7 +82,16 @@ final class SegmentCache {
         }
         URI location = location(segment);
         Files.createDirectories(directory.getParent());
-        deepStorage.pull(location, directory);
+        try {
+            deepStorage.pull(location, directory);
+        } catch (RuntimeException e) {
+            try {
+                deleteEmptyParents(directory); // a refused or failed pull leaves nothing behind
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
         Segment pulled = Segment.open(directory);
         if (!pulled.dataSource().equals(segment.dataSource())) {
             deleteTree(directory);
@@ -88,7 +105,33 @@ final class SegmentCache {
     /** Deletes the cached copy (open mappings stay valid until they are collected). */
     void remove(DataSegment segment) throws IOException {
         sizes.remove(segment.id());
-        deleteTree(directoryOf(segment));
+        Path directory = directoryOf(segment);
+        deleteTree(directory);
+        deleteEmptyParents(directory);
+    }
+
+    /**
+     * Deletes every cached segment directory other than those of {@code keep}: copies left from before
+     * a restart of segments that are no longer used or no longer this node's share, which nothing
+     * else would delete and which {@link #usedBytes} does not count. Only directories laid out like a
+     * segment's are touched.
+     */
+    void retainOnly(Collection<DataSegment> keep) throws IOException {
+        Set<Path> kept = new HashSet<>();
+        for (DataSegment segment : keep) {
+            kept.add(directoryOf(segment));
+        }
+        List<Path> stale;
+        try (Stream<Path> walk = Files.walk(base, SEGMENT_DEPTH)) {
+            stale = walk.filter(p -> base.relativize(p).getNameCount() == SEGMENT_DEPTH && Files.isDirectory(p))
+                    .filter(p -> !kept.contains(p) && isSegmentDirectory(p))
+                    .toList();
+        }
+        for (Path directory : stale) {
+            LOG.info("deleting {} from the segment cache: not a segment this node holds", base.relativize(directory));
+            deleteTree(directory);
+            deleteEmptyParents(directory);
+        }
     }
 
     long usedBytes() {
@@ -115,6 +158,27 @@ final class SegmentCache {
             throw new IllegalArgumentException("segment " + segment.id() + " has no loadSpec.uri: " + segment.loadSpec());
         }
         return URI.create(text);
+    }
+
+    private boolean isSegmentDirectory(Path directory) {
+        try {
+            SegmentKey.fromRelativePath(base.relativize(directory).toString().replace('\\', '/'));
+            return true;
+        } catch (LocationOutsideBaseException e) {
+            return false;
+        }
+    }
+
+    /** Deletes the directories above a deleted segment up to the base, as long as they are empty. */
+    private void deleteEmptyParents(Path directory) throws IOException {
+        for (Path parent = directory.getParent(); parent != null && !parent.equals(base); parent = parent.getParent()) {
+            try (Stream<Path> entries = Files.list(parent)) {
+                if (entries.findAny().isPresent()) {
+                    return;
+                }
+            }
+            Files.delete(parent);
+        }
     }
 
     private static void deleteTree(Path path) throws IOException {
