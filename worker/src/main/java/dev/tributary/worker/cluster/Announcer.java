@@ -45,6 +45,7 @@ public final class Announcer implements AutoCloseable {
     private final Object lock = new Object();
     private State state = State.LATENT;
     private PersistentNode serverNode;
+    private PersistentNode leavingNode;
     private final Map<String, PersistentNode> segments = new LinkedHashMap<>();
     private final CuratorListener onClientClosing = this::onClientEvent;
 
@@ -90,6 +91,19 @@ public final class Announcer implements AutoCloseable {
         }
     }
 
+    /**
+     * Marks this server as leaving: it still serves what it announces, while the others take over its
+     * share (see {@link ClusterView#isLeaving}). Idempotent; {@link #close} withdraws the mark too.
+     */
+    public void announceLeaving() {
+        synchronized (lock) {
+            requireStarted("announce that " + self.name() + " is leaving");
+            if (leavingNode == null) {
+                leavingNode = ephemeral(paths.leaving(self.name()), new byte[0]);
+            }
+        }
+    }
+
     /** The ids this announcer announces now (whether or not ZooKeeper has them yet). */
     public Set<String> announced() {
         synchronized (lock) {
@@ -108,6 +122,7 @@ public final class Announcer implements AutoCloseable {
     private void withdrawAll(boolean clientClosing) {
         Map<String, PersistentNode> toDelete;
         PersistentNode server;
+        PersistentNode leaving;
         synchronized (lock) {
             if (state == State.CLOSED) {
                 return;
@@ -117,10 +132,15 @@ public final class Announcer implements AutoCloseable {
             segments.clear();
             server = serverNode;
             serverNode = null;
+            leaving = leavingNode;
+            leavingNode = null;
         }
         toDelete.forEach((id, node) -> delete(node, id, clientClosing));
         if (server != null) {
             delete(server, self.name(), clientClosing);
+        }
+        if (leaving != null) {
+            delete(leaving, self.name() + " (leaving)", clientClosing);
         }
     }
 

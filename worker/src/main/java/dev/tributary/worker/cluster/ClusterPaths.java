@@ -11,12 +11,15 @@ import org.apache.curator.utils.ZKPaths;
  *   <li>{@code <base>/segments/<host:port>/<segmentId>}: ephemeral, the {@code DataSegment} JSON of a
  *       segment that server serves. The {@code <host:port>} parent is a container node, which
  *       ZooKeeper removes some time after its last child goes.
+ *   <li>{@code <base>/leaving/<host:port>}: ephemeral, empty; a server that is stopping gracefully:
+ *       others take over its share while it still serves (a historical draining).
  * </ul>
  */
 record ClusterPaths(String base) {
 
     static final String ANNOUNCEMENTS = "announcements";
     static final String SEGMENTS = "segments";
+    static final String LEAVING = "leaving";
 
     ClusterPaths {
         PathUtils.validatePath(base);
@@ -24,6 +27,10 @@ record ClusterPaths(String base) {
 
     String server(String serverName) {
         return valid(ZKPaths.makePath(base, ANNOUNCEMENTS, requireNodeName(serverName)));
+    }
+
+    String leaving(String serverName) {
+        return valid(ZKPaths.makePath(base, LEAVING, requireNodeName(serverName)));
     }
 
     String segment(String serverName, String segmentId) {
@@ -38,18 +45,21 @@ record ClusterPaths(String base) {
         }
         String[] parts = path.substring(prefix.length()).split("/", -1);
         if (parts.length == 2 && ANNOUNCEMENTS.equals(parts[0])) {
-            return Optional.of(new Location(parts[1], null));
+            return Optional.of(new Location(parts[1], null, false));
+        }
+        if (parts.length == 2 && LEAVING.equals(parts[0])) {
+            return Optional.of(new Location(parts[1], null, true));
         }
         if (parts.length == 3 && SEGMENTS.equals(parts[0])) {
-            return Optional.of(new Location(parts[1], parts[2]));
+            return Optional.of(new Location(parts[1], parts[2], false));
         }
         return Optional.empty();
     }
 
-    /** A server's announcement ({@code segmentId} null) or one of its segments. */
-    record Location(String serverName, String segmentId) {
+    /** A server's announcement ({@code segmentId} null), its leaving mark, or one of its segments. */
+    record Location(String serverName, String segmentId, boolean isLeaving) {
         boolean isServer() {
-            return segmentId == null;
+            return segmentId == null && !isLeaving;
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -47,6 +48,8 @@ public final class ClusterView implements AutoCloseable {
     /** Server name to (segment id to segment); a server with no segments has no entry. */
     private final Map<String, Map<String, DataSegment>> segments = new ConcurrentHashMap<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    /** Names of servers that announced they are leaving. */
+    private final Set<String> leaving = ConcurrentHashMap.newKeySet();
 
     public ClusterView(CuratorFramework client, String basePath) {
         this(client, basePath, DEFAULT_LOAD_TIMEOUT);
@@ -116,9 +119,14 @@ public final class ClusterView implements AutoCloseable {
                 .toList();
     }
 
-    /** Whether a live server of {@code role} announces {@code segmentId}. */
+    /** Whether a live server of {@code role} that is not leaving announces {@code segmentId}. */
     public boolean isServedBy(String segmentId, String role) {
-        return serversOf(segmentId).stream().anyMatch(s -> s.role().equals(role));
+        return serversOf(segmentId).stream().anyMatch(s -> s.role().equals(role) && !isLeaving(s.name()));
+    }
+
+    /** Whether the server named {@code serverName} announced that it is leaving (it still serves meanwhile). */
+    public boolean isLeaving(String serverName) {
+        return leaving.contains(serverName);
     }
 
     /** Runs {@code onChange} on Curator's event thread after each change to the view. */
@@ -138,7 +146,13 @@ public final class ClusterView implements AutoCloseable {
             return;
         }
         boolean deleted = type == CuratorCacheListener.Type.NODE_DELETED;
-        if (location.isServer()) {
+        if (location.isLeaving()) {
+            if (deleted) {
+                leaving.remove(location.serverName());
+            } else {
+                leaving.add(location.serverName());
+            }
+        } else if (location.isServer()) {
             ServerInfo server = deleted ? null : read(node, AnnouncementJson::readServer, "server announcement");
             if (server != null && !server.name().equals(location.serverName())) {
                 LOG.warn("Ignoring the announcement at {}: it names server {}", node.getPath(), server.name());

@@ -59,6 +59,7 @@ public final class HistoricalNode implements LocalSegments, AutoCloseable {
     private final AtomicBoolean syncQueued = new AtomicBoolean();
     private final AtomicLong syncs = new AtomicLong();
     private volatile String lastError;
+    private volatile boolean leaving;
     /** Whether the copies left from before a restart that are not this node's share were deleted; load thread only. */
     private boolean cacheSwept;
 
@@ -107,9 +108,12 @@ public final class HistoricalNode implements LocalSegments, AutoCloseable {
     /** One pass: load this node's share of the used segments, drop what it should no longer hold. */
     void sync() {
         List<DataSegment> used = store.usedSegments();
+        // The share is computed over the historicals that stay: a leaving one (this node too, once it
+        // leaves) holds nothing new, and drops each segment once one of those that stay serves it.
         List<String> historicals = new ArrayList<>();
-        view.servers(ServerInfo.HISTORICAL).forEach(s -> historicals.add(s.name()));
-        if (!historicals.contains(self.name())) {
+        view.servers(ServerInfo.HISTORICAL).stream().filter(s -> !view.isLeaving(s.name()))
+                .forEach(s -> historicals.add(s.name()));
+        if (!leaving && !historicals.contains(self.name())) {
             historicals.add(self.name());
         }
         Map<String, List<String>> holders = new HashMap<>();
@@ -222,6 +226,39 @@ public final class HistoricalNode implements LocalSegments, AutoCloseable {
         status.put("failedSegments", Map.copyOf(failures));
         status.put("lastError", lastError);
         return status;
+    }
+
+    /**
+     * Leaves the cluster gracefully: announces that this node is leaving, so that the historicals that
+     * stay take over its share, and goes on serving each segment until one of them announces it (or
+     * until {@code timeout}, when no other historical can take a segment). Called before {@link #close}.
+     *
+     * @return true if every segment was taken over in time
+     */
+    public boolean leave(java.time.Duration timeout) {
+        leaving = true;
+        announcer.announceLeaving();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!loaded.isEmpty() && System.nanoTime() < deadline && anotherHistoricalStays()) {
+            requestSync();
+            try {
+                Thread.sleep(Math.min(200, config.pollPeriodMillis())); // polling the drain, bounded by the deadline
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (!loaded.isEmpty()) {
+            LOG.warn("leaving with {} segments that no other historical took over (within {})", loaded.size(), timeout);
+            return false;
+        }
+        LOG.info("every segment of {} is served by another historical; leaving", self.name());
+        return true;
+    }
+
+    private boolean anotherHistoricalStays() {
+        return view.servers(ServerInfo.HISTORICAL).stream()
+                .anyMatch(s -> !s.name().equals(self.name()) && !view.isLeaving(s.name()));
     }
 
     @Override

@@ -21,13 +21,19 @@ import java.util.List;
  * close from one thread.
  */
 public final class HistoricalServer implements AutoCloseable {
+    /** How long a stopping historical waits for others to take over its segments. */
+    static final java.time.Duration DRAIN_TIMEOUT = java.time.Duration.ofSeconds(30);
+    private static final long VIEW_DELAY_MILLIS = 1_000;
+
     private final List<AutoCloseable> parts;
     private final HistoricalNode node;
+    private final ClusterConnection cluster;
     private final HttpServer http;
 
-    private HistoricalServer(List<AutoCloseable> parts, HistoricalNode node, HttpServer http) {
+    private HistoricalServer(List<AutoCloseable> parts, HistoricalNode node, ClusterConnection cluster, HttpServer http) {
         this.parts = parts;
         this.node = node;
+        this.cluster = cluster;
         this.http = http;
     }
 
@@ -51,7 +57,7 @@ public final class HistoricalServer implements AutoCloseable {
             HttpServer http = HttpServer.start(config.withPort(port), new QueryRouter(node, cluster.view(), self), node::status);
             parts.add(http);
             node.start();
-            return new HistoricalServer(parts, node, http);
+            return new HistoricalServer(parts, node, cluster, http);
         } catch (IOException e) {
             closeAll(parts);
             throw new UncheckedIOException("cannot start the historical: " + e.getMessage(), e);
@@ -69,9 +75,27 @@ public final class HistoricalServer implements AutoCloseable {
         return http.port();
     }
 
+    /**
+     * Stops gracefully: the node leaves (the other historicals take over its segments while it still
+     * serves them, up to {@link #DRAIN_TIMEOUT}), withdraws its announcements, and only then stops
+     * answering queries, after a short delay for views that still route to it.
+     */
     @Override
     public void close() {
-        closeAll(parts);
+        if (parts.isEmpty()) {
+            return;
+        }
+        try {
+            node.leave(DRAIN_TIMEOUT);
+            cluster.close(); // withdraws every announcement; closing it again below does nothing
+            Thread.sleep(VIEW_DELAY_MILLIS); // queries routed by views that have not seen the withdrawal yet
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(HistoricalServer.class).warn("leaving the cluster failed: {}", e.getMessage());
+        } finally {
+            closeAll(parts);
+        }
     }
 
     /** Closes in reverse order of opening; a failure does not keep the rest open. */

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,15 +78,11 @@ class HistoricalReplicationIntegrationTest {
     }
 
     /**
-     * What a stop with one replica should look like, and does not yet: the stopping historical
-     * closes its HTTP API before it withdraws its segments (HistoricalServer's close order), so
-     * queries through h1 fail with 502 for a moment, and then h2's segments are not served until h1
-     * has pulled them. Keeping the totals whole needs a drain (leave the hashing, keep serving until
-     * the new holders announce), which the historical cannot do without the server and cluster
-     * packages. Until then, run more than one replica where this matters.
+     * A stop with one replica drains: the stopping historical announces it is leaving, h1 takes over
+     * its share while it still serves it, and only then does it withdraw its announcements and stop
+     * answering; no query fails and no total falls.
      */
     @Test
-    @Disabled("a historical that stops takes its segments out of queries until another loads them; see docs/operations.md")
     void shouldKeepTotalsWholeWhileAHistoricalWithOneReplicaStops() throws Exception {
         Set<String> all = cluster.publishTenSegments();
         HistoricalServer h1 = cluster.startHistorical("h1");
