@@ -86,6 +86,11 @@ public final class ClusterHandoff implements SegmentHandoff {
     }
 
     @Override
+    public boolean historicalsAvailable() {
+        return view.servers(ServerInfo.HISTORICAL).stream().anyMatch(s -> !view.isLeaving(s.name()));
+    }
+
+    @Override
     public long dropDelayMillis() {
         return dropDelayMillis;
     }

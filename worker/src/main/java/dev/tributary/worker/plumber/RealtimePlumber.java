@@ -253,15 +253,53 @@ public final class RealtimePlumber implements Plumber {
         if (due.stream().anyMatch(sink -> sink.rowsInMemory() > 0)) {
             persist(committer.get(), false);
         }
-        for (Sink sink : due) {
-            metrics.handoffStarted();
-            SinkHandoff job = new SinkHandoff(sink, directory, handoff, metrics, clock, tuning.handoffConditionTimeout(),
-                    handoff.dropDelayMillis(), this::dropHandedOff);
-            handoffs.put(sink.interval().start(), job);
-            LOG.info("dataSource '{}': handing off sink {} as segment {}", schema.dataSource(), sink.interval(), sink.segment().id());
-            // Queued behind the persist just submitted, the job finds the sink's hydrants written.
-            persistThread.submit(() -> schedule(job, 0));
+        due.forEach(this::queueHandoff);
+    }
+
+    /** Starts the handoff job of a sink that takes no more rows, behind the persists queued before it. */
+    private void queueHandoff(Sink sink) {
+        metrics.handoffStarted();
+        SinkHandoff job = new SinkHandoff(sink, directory, handoff, metrics, clock, tuning.handoffConditionTimeout(),
+                handoff.dropDelayMillis(), this::dropHandedOff);
+        handoffs.put(sink.interval().start(), job);
+        LOG.info("dataSource '{}': handing off sink {} as segment {}", schema.dataSource(), sink.interval(), sink.segment().id());
+        // Queued behind the persists already submitted, the job finds the sink's hydrants written.
+        persistThread.submit(() -> schedule(job, 0));
+    }
+
+    /**
+     * At a clean stop of a node in a cluster, after the last persist: hands off every sink now,
+     * whatever its window, as Druid's realtime tasks publish at shutdown, so that a worker removed for
+     * good leaves no committed rows behind on its disk. Waits until every handoff is done, while a
+     * historical is there to serve them, for at most {@code timeout}; what is not done by then resumes
+     * at the next start. Called on the controlling thread once ingestion has stopped.
+     *
+     * @return true if every sink was handed off
+     */
+    public boolean handOffAll(java.time.Duration timeout) {
+        if (flushAfter != null || !handoff.handsOff() || directory == null) {
+            return sinks.isEmpty();
         }
+        for (Sink sink : sinks.values()) {
+            if (!sink.handingOff()) {
+                sink.startHandoff();
+                queueHandoff(sink);
+            }
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!handoffs.isEmpty() && System.nanoTime() < deadline && handoff.historicalsAvailable()) {
+            try {
+                Thread.sleep(100); // polling the handoff jobs, bounded by the deadline
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (!handoffs.isEmpty()) {
+            LOG.warn("dataSource '{}': {} sinks not handed off at stop; they are handed off after the next start",
+                    schema.dataSource(), handoffs.size());
+        }
+        return handoffs.isEmpty();
     }
 
     private void schedule(SinkHandoff job, long delayMillis) {

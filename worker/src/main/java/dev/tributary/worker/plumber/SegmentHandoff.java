@@ -55,6 +55,11 @@ public interface SegmentHandoff {
         return 0;
     }
 
+    /** Whether a historical is there to serve handed-off segments (a stopping node waits for handoffs only then). */
+    default boolean historicalsAvailable() {
+        return false;
+    }
+
     /** False for {@link #NONE}: the plumber then keeps its sinks. */
     default boolean handsOff() {
         return true;

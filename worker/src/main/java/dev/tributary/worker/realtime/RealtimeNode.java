@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class RealtimeNode implements LocalSegments, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RealtimeNode.class);
+    /** How long a clean stop waits for the handoff of every sink (in a cluster, with a historical up). */
+    static final java.time.Duration HANDOFF_AT_STOP = java.time.Duration.ofSeconds(60);
 
     /** Lifecycle of the ingestion thread. */
     public enum State { CREATED, RUNNING, FAILED, STOPPED }
@@ -155,6 +157,9 @@ public final class RealtimeNode implements LocalSegments, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         state.compareAndSet(State.RUNNING, State.STOPPED);
+        if (plumber instanceof RealtimePlumber realtime && state.get() == State.STOPPED && !thread.isAlive()) {
+            realtime.handOffAll(HANDOFF_AT_STOP);
+        }
         plumber.close();
     }
 }

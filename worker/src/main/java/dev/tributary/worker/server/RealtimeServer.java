@@ -28,6 +28,7 @@ public final class RealtimeServer implements AutoCloseable {
     private final RealtimeNode node;
     private final HttpServer http;
     private final List<AutoCloseable> parts;
+    private boolean closed;
 
     private RealtimeServer(RealtimeNode node, HttpServer http, List<AutoCloseable> parts) {
         this.node = node;
@@ -129,16 +130,24 @@ public final class RealtimeServer implements AutoCloseable {
         return http.port();
     }
 
-    /** Stops ingestion (persists already queued finish), then the HTTP server, the cluster membership and the store. */
+    /**
+     * Stops ingestion (a last persist and commit; in a cluster, the handoff of every sink while a
+     * historical is up), then withdraws the announcements and closes the store, then stops answering.
+     * Idempotent.
+     */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             node.close();
         } finally {
             try {
-                http.close();
-            } finally {
                 HistoricalServer.closeAll(parts);
+            } finally {
+                http.close();
             }
         }
     }

@@ -68,6 +68,14 @@ class HandoffIntegrationTest {
                 assertThat(used).hasSize(29);
                 assertThat(used.stream().map(DataSegment::id).distinct()).hasSize(29);
             }
+
+            // A clean stop hands off the last minute too: nothing is left behind on the worker's disk.
+            realtime.close();
+            assertThat(total(viaHistorical, false)).isEqualTo(EVENTS);
+            assertThat(historical.node().servedSegments()).hasSize(30);
+            try (Stream<Path> sinks = Files.list(cluster.persistDirectory())) {
+                assertThat(sinks.filter(p -> !p.getFileName().toString().startsWith("."))).as("sinks left at stop").isEmpty();
+            }
         }
     }
 
