@@ -213,6 +213,31 @@ public final class HistoricalNode implements LocalSegments, AutoCloseable {
         return Set.copyOf(loaded.keySet());
     }
 
+    /** How many segments it serves of each dataSource. */
+    public Map<String, Integer> segmentsByDataSource() {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        loaded.values().forEach(held -> counts.merge(held.descriptor().dataSource(), 1, Integer::sum));
+        return counts;
+    }
+
+    public long cacheBytes() {
+        return cache.usedBytes();
+    }
+
+    public long cacheMaxBytes() {
+        return cache.maxBytes();
+    }
+
+    /** Segments of its share it could not load (tried again at every sync). */
+    public int failedSegments() {
+        return failures.size();
+    }
+
+    /** Syncs that completed. */
+    public long syncs() {
+        return syncs.get();
+    }
+
     /** What {@code /status/ingestion} shows for a historical (no secrets: loadSpecs are not shown). */
     public Map<String, Object> status() {
         Map<String, Object> status = new LinkedHashMap<>();

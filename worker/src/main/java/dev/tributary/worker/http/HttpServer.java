@@ -3,8 +3,9 @@ package dev.tributary.worker.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tributary.core.Json;
 import dev.tributary.core.query.QueryException;
-import dev.tributary.worker.query.QueryRouter;
 import dev.tributary.worker.config.NodeConfig;
+import dev.tributary.worker.metrics.NodeMetrics;
+import dev.tributary.worker.query.QueryRouter;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -14,26 +15,48 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A node's HTTP API (Javalin): {@code POST /druid/v2}, {@code DELETE /druid/v2/{queryId}}, {@code GET /status}, {@code GET /status/health}
- * and {@code GET /status/ingestion}. Every error leaves through one mapping that writes Druid's error
- * JSON; nothing here prints a stack trace to a client. Requests run on Jetty's threads.
+ * A node's HTTP API (Javalin): {@code POST /druid/v2}, {@code DELETE /druid/v2/{queryId}}, {@code GET /status},
+ * {@code GET /status/health}, {@code GET /status/ingestion} and {@code GET /metrics} (Prometheus text format).
+ * Every error leaves through one mapping that writes Druid's error JSON; nothing here prints a stack trace to a
+ * client. Requests run on Jetty's threads.
  */
 public final class HttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
 
     private final Javalin app;
+    /** Metrics this server made for itself and closes; null when the assembly owns them. */
+    private final NodeMetrics ownMetrics;
 
-    private HttpServer(Javalin app) {
+    private HttpServer(Javalin app, NodeMetrics ownMetrics) {
         this.app = app;
+        this.ownMetrics = ownMetrics;
+    }
+
+    /** Starts serving, with metrics of its own (its queries and the JVM's): for tests and embedders. */
+    public static HttpServer start(NodeConfig config, QueryRouter queries, Supplier<Map<String, Object>> ingestionStatus) {
+        NodeMetrics metrics = new NodeMetrics();
+        try {
+            return serve(config, queries, ingestionStatus, metrics, metrics);
+        } catch (RuntimeException e) {
+            metrics.close();
+            throw e;
+        }
     }
 
     /**
      * Starts serving.
      *
      * @param ingestionStatus what {@code GET /status/ingestion} shows; called on request threads
+     * @param metrics         the node's meters, which {@code GET /metrics} shows; this server adds its query meters
      */
-    public static HttpServer start(NodeConfig config, QueryRouter queries, Supplier<Map<String, Object>> ingestionStatus) {
-        QueryResource queryResource = new QueryResource(queries, config.queryTimeoutMillis());
+    public static HttpServer start(NodeConfig config, QueryRouter queries, Supplier<Map<String, Object>> ingestionStatus,
+            NodeMetrics metrics) {
+        return serve(config, queries, ingestionStatus, metrics, null);
+    }
+
+    private static HttpServer serve(NodeConfig config, QueryRouter queries, Supplier<Map<String, Object>> ingestionStatus,
+            NodeMetrics metrics, NodeMetrics ownMetrics) {
+        QueryResource queryResource = new QueryResource(queries, config.queryTimeoutMillis(), new QueryMetrics(metrics.registry()));
         Javalin app = Javalin.create(cfg -> {
             cfg.http.maxRequestSize = config.maxRequestBytes();
             cfg.startup.showJavalinBanner = false;
@@ -42,6 +65,7 @@ public final class HttpServer implements AutoCloseable {
             cfg.routes.get("/status", ctx -> json(ctx, 200, StatusResource.status()));
             cfg.routes.get("/status/health", ctx -> json(ctx, 200, true));
             cfg.routes.get("/status/ingestion", ctx -> json(ctx, 200, ingestionStatus.get()));
+            cfg.routes.get("/metrics", ctx -> ctx.status(200).contentType(NodeMetrics.CONTENT_TYPE).result(metrics.scrape()));
             cfg.routes.post("/druid/v2", ctx -> query(ctx, queryResource));
             cfg.routes.post("/druid/v2/", ctx -> query(ctx, queryResource));
             cfg.routes.delete("/druid/v2/{queryId}", ctx -> {
@@ -65,7 +89,7 @@ public final class HttpServer implements AutoCloseable {
         });
         app.start();
         LOG.info("HTTP server listening on {}:{}", config.bindHost(), app.port());
-        return new HttpServer(app);
+        return new HttpServer(app, ownMetrics);
     }
 
     /** The port actually bound (useful when the config asked for 0). */
@@ -74,7 +98,14 @@ public final class HttpServer implements AutoCloseable {
     }
 
     private static void query(Context ctx, QueryResource resource) throws JsonProcessingException {
-        QueryResource.Answer answer = resource.run(ctx.bodyAsBytes(), "true".equalsIgnoreCase(ctx.header(QueryRouter.LOCAL_HEADER)));
+        byte[] body;
+        try {
+            body = ctx.bodyAsBytes();
+        } catch (HttpResponseException e) {
+            resource.refused(e.getStatus()); // past tributary.http.maxRequestBytes
+            throw e;
+        }
+        QueryResource.Answer answer = resource.run(body, "true".equalsIgnoreCase(ctx.header(QueryRouter.LOCAL_HEADER)));
         ctx.header("X-Druid-Query-Id", answer.queryId());
         if (!answer.missing().isEmpty()) {
             ctx.header(QueryRouter.MISSING_HEADER, String.join(",", answer.missing()));
@@ -96,6 +127,12 @@ public final class HttpServer implements AutoCloseable {
 
     @Override
     public void close() {
-        app.stop();
+        try {
+            app.stop();
+        } finally {
+            if (ownMetrics != null) {
+                ownMetrics.close();
+            }
+        }
     }
 }

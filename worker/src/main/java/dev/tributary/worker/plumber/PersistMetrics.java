@@ -92,12 +92,68 @@ public final class PersistMetrics {
         return persists.get();
     }
 
+    /** Time spent writing hydrants, in milliseconds. */
+    public long persistMillis() {
+        return persistMillis.get();
+    }
+
+    public long failedPersists() {
+        return failedPersists.get();
+    }
+
+    /** Times ingestion waited for a persist slot. */
+    public long backPressureWaits() {
+        return backPressureWaits.get();
+    }
+
+    /** Time ingestion waited for a persist slot, in milliseconds. */
+    public long backPressureMillis() {
+        return backPressureMillis.get();
+    }
+
     public long commits() {
         return commits.get();
     }
 
     public long fencedCommits() {
         return fencedCommits.get();
+    }
+
+    public long commitRetries() {
+        return commitRetries.get();
+    }
+
+    public long allocationRetries() {
+        return allocationRetries.get();
+    }
+
+    public long rowsPersisted() {
+        return rowsOutput.get();
+    }
+
+    public long flushedSinks() {
+        return flushedSinks.get();
+    }
+
+    public long handoffsStarted() {
+        return handoffsStarted.get();
+    }
+
+    public long segmentsPushed() {
+        return segmentsPushed.get();
+    }
+
+    public long segmentsPublished() {
+        return segmentsPublished.get();
+    }
+
+    public long handoffFailures() {
+        return handoffFailures.get();
+    }
+
+    /** Handoffs that passed handoffConditionTimeout, each counted once. */
+    public long handoffsStuck() {
+        return handoffsStuck.get();
     }
 
     /** The counters by name, for status pages and metrics. */

@@ -325,6 +325,14 @@ public final class RealtimePlumber implements Plumber {
         return handoffs.values().stream().map(SinkHandoff::status).toList();
     }
 
+    /**
+     * Persists queued or running (their commits included). Each holds a persist slot from the moment it is
+     * queued until its commit is done, so the count is read off the slots; at most {@code maxPendingPersists + 1}.
+     */
+    public int pendingPersists() {
+        return tuning.maxPendingPersists() + 1 - persistSlots.availablePermits();
+    }
+
     public int pendingHandoffs() {
         return handoffs.size();
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -54,6 +55,22 @@ public final class IngestionMetrics {
         Map<String, Map<String, Long>> view = new java.util.TreeMap<>();
         assigned.forEach((partition, lag) -> view.put(partition, Map.of("position", positions.getOrDefault(partition, -1L), "lag", lag)));
         return view;
+    }
+
+    /** The partitions the firehose reads now. */
+    public Set<String> assignedPartitions() {
+        return assigned.keySet();
+    }
+
+    /** The next offset to read of a partition after the events handled; -1 when none yet. */
+    public long position(String partition) {
+        return positions.getOrDefault(partition, -1L);
+    }
+
+    /** How many events a partition's end is ahead of the consumer; NaN when it is not read here now. */
+    public double lag(String partition) {
+        Long lag = assigned.get(partition);
+        return lag == null ? Double.NaN : lag;
     }
 
     void recordConsumed() {

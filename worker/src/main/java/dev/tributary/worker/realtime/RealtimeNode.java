@@ -88,6 +88,10 @@ public final class RealtimeNode implements LocalSegments, AutoCloseable {
         LOG.error("ingestion of '{}' stopped by an error", spec.dataSchema().dataSource(), error);
     }
 
+    public String dataSource() {
+        return spec.dataSchema().dataSource();
+    }
+
     public QueryExecutor queries() {
         return queries;
     }
@@ -136,6 +140,7 @@ public final class RealtimeNode implements LocalSegments, AutoCloseable {
             status.put("sinks", realtime.sinkCount());
             status.put("hydrants", realtime.hydrantCount());
             status.put("persist", realtime.metrics().asMap());
+            status.put("pendingPersists", realtime.pendingPersists());
             status.put("pendingHandoffs", realtime.pendingHandoffs());
             status.put("stuckHandoffs", realtime.stuckHandoffs());
             status.put("handoffs", realtime.handoffStatus());

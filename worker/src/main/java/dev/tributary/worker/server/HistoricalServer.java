@@ -10,6 +10,8 @@ import dev.tributary.worker.historical.HistoricalNode;
 import dev.tributary.worker.http.HttpServer;
 import dev.tributary.worker.metadata.MetadataStore;
 import dev.tributary.worker.metadata.MetadataStoreConfig;
+import dev.tributary.worker.metrics.HistoricalMeters;
+import dev.tributary.worker.metrics.NodeMetrics;
 import dev.tributary.worker.query.QueryRouter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,7 +56,11 @@ public final class HistoricalServer implements AutoCloseable {
             HistoricalNode node = new HistoricalNode(historical, self, store.segmentStore(), deepStorage, cluster.view(),
                     cluster.announcer());
             parts.add(node);
-            HttpServer http = HttpServer.start(config.withPort(port), new QueryRouter(node, cluster.view(), self), node::status);
+            NodeMetrics metrics = new NodeMetrics();
+            parts.add(metrics);
+            HistoricalMeters.bind(metrics, node);
+            HttpServer http = HttpServer.start(config.withPort(port), new QueryRouter(node, cluster.view(), self), node::status,
+                    metrics);
             parts.add(http);
             node.start();
             return new HistoricalServer(parts, node, cluster, http);

@@ -11,6 +11,8 @@ import dev.tributary.worker.http.HttpServer;
 import dev.tributary.worker.metadata.LedgerPositions;
 import dev.tributary.worker.metadata.MetadataStore;
 import dev.tributary.worker.metadata.MetadataStoreConfig;
+import dev.tributary.worker.metrics.NodeMetrics;
+import dev.tributary.worker.metrics.RealtimeMeters;
 import dev.tributary.worker.query.QueryRouter;
 import dev.tributary.worker.realtime.RealtimeNode;
 import java.util.ArrayList;
@@ -107,7 +109,16 @@ public final class RealtimeServer implements AutoCloseable {
     }
 
     private static RealtimeServer serve(NodeConfig config, RealtimeNode node, QueryRouter router, List<AutoCloseable> parts) {
-        HttpServer http = HttpServer.start(config, router, node::status);
+        NodeMetrics metrics = new NodeMetrics();
+        RealtimeMeters.bind(metrics, node);
+        HttpServer http;
+        try {
+            http = HttpServer.start(config, router, node::status, metrics);
+        } catch (RuntimeException e) {
+            metrics.close();
+            throw e;
+        }
+        parts.add(metrics);
         try {
             node.start();
         } catch (RuntimeException e) {

@@ -299,4 +299,34 @@ class RealtimePlumberTest {
         assertThat(plumber.metrics().asMap().get("backPressureWaits")).isEqualTo(1L);
         plumber.close();
     }
+
+    @Test
+    void shouldCountAPersistAsPendingUntilItsCommitIsDone() throws Exception {
+        RealtimePlumber plumber = plumber(tuning(1, "none", 0));
+        plumber.start(m -> true);
+        CountDownLatch release = new CountDownLatch(1);
+        Committer slow = new Committer() {
+            @Override
+            public Map<String, Object> metadata() {
+                return Map.of("commitId", "slow");
+            }
+
+            @Override
+            public void run() {
+                try {
+                    release.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        assertThat(plumber.pendingPersists()).isZero();
+        plumber.add(row(1000, 1), () -> null);
+        plumber.add(row(1001, 2), () -> slow); // a full index: persisted, then its commit blocks
+        assertThat(plumber.pendingPersists()).isEqualTo(1);
+        release.countDown();
+        await().atMost(Duration.ofSeconds(20)).until(() -> plumber.pendingPersists() == 0);
+        assertThat(plumber.metrics().commits()).isEqualTo(1);
+        plumber.close();
+    }
 }
