@@ -1,9 +1,11 @@
 package dev.tributary.quickstart;
 
+import java.time.Duration;
 import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -11,7 +13,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Streams sample edits into a topic at a steady rate on its own thread, stamped with the current
- * time, until {@link #close()} or until {@code maxEvents} were sent.
+ * time, until {@link #close()} or until {@code maxEvents} were sent. An event the broker did not take
+ * is counted in {@link #failed()}, and the last such error is kept for {@link #lastFailure()}.
  */
 final class SampleProducer implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
@@ -19,6 +22,8 @@ final class SampleProducer implements AutoCloseable {
     private final int eventsPerSecond;
     private final long maxEvents;
     private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicReference<Exception> lastFailure = new AtomicReference<>();
     private final Thread thread;
     private volatile boolean stopping;
 
@@ -44,6 +49,26 @@ final class SampleProducer implements AutoCloseable {
         return sent.get();
     }
 
+    /** Events handed to the producer that the broker did not take (after the producer's own retries). */
+    long failed() {
+        return failed.get();
+    }
+
+    /** The last error of a failed event, or null. */
+    Exception lastFailure() {
+        return lastFailure.get();
+    }
+
+    /**
+     * Waits until the producer has stopped: it sent {@code maxEvents}, or was closed.
+     *
+     * @return whether it stopped within the timeout
+     */
+    boolean awaitStopped(Duration timeout) throws InterruptedException {
+        thread.join(Math.max(1, timeout.toMillis()));
+        return !thread.isAlive();
+    }
+
     private void run() {
         SampleEvents events = new SampleEvents(new SplittableRandom());
         long started = System.nanoTime();
@@ -53,7 +78,12 @@ final class SampleProducer implements AutoCloseable {
                 java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
                 continue;
             }
-            producer.send(new ProducerRecord<>(topic, events.next(System.currentTimeMillis())));
+            producer.send(new ProducerRecord<>(topic, events.next(System.currentTimeMillis())), (metadata, error) -> {
+                if (error != null) {
+                    failed.incrementAndGet();
+                    lastFailure.set(error);
+                }
+            });
             sent.incrementAndGet();
         }
         producer.flush();
