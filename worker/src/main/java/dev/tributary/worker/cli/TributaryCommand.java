@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code tributary} command line. Other modules add subcommands (the quickstart does). */
 @Command(name = "tributary", mixinStandardHelpOptions = true, versionProvider = TributaryCommand.VersionProvider.class,
         description = "A Kafka-native real-time ingestion node that answers Druid native queries.",
-        subcommands = {ServerCommand.class})
+        subcommands = {ServerCommand.class, RepartitionCommand.class})
 public final class TributaryCommand {
     /** Exit code for a refused spec or config: the user has something to fix. */
     public static final int EXIT_BAD_INPUT = 2;
