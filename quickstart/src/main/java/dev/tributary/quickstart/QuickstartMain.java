@@ -1,15 +1,17 @@
 package dev.tributary.quickstart;
 
+import dev.tributary.quickstart.cluster.ClusterCommand;
 import dev.tributary.worker.cli.TributaryCommand;
 import picocli.CommandLine;
 
-/** The full {@code tributary} command line: the node commands plus {@code quickstart}. */
+/** The full {@code tributary} command line: the node commands plus {@code quickstart} and {@code cluster}. */
 public final class QuickstartMain {
     private QuickstartMain() {
     }
 
     public static CommandLine commandLine() {
-        return TributaryCommand.commandLine().addSubcommand("quickstart", new QuickstartCommand());
+        return TributaryCommand.commandLine().addSubcommand("quickstart", new QuickstartCommand())
+                .addSubcommand("cluster", new ClusterCommand());
     }
 
     public static void main(String[] args) {
