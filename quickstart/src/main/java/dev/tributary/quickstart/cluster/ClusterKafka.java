@@ -58,9 +58,10 @@ final class ClusterKafka implements AutoCloseable {
     }
 
     /**
-     * Removes a static member ({@code group.instance.id}) from its consumer group. A static member
-     * that stops does not leave the group: its partitions would wait for its session to time out. A
-     * worker that is gone for good is removed, so the group hands its partitions to the others at once.
+     * Removes a static member ({@code group.instance.id}) from its consumer group, if it is still in
+     * it. A worker that stops cleanly leaves on its own; one that was killed, or crashed, stays a
+     * member until its session times out, and its partitions would wait that long. A worker that is
+     * gone for good is removed, so the group hands its partitions to the others at once.
      */
     void removeStaticMember(String group, String instanceId) {
         try {

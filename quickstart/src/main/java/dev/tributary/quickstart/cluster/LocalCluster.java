@@ -36,6 +36,9 @@ public final class LocalCluster {
                 <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n</pattern></encoder>
               </appender>
               <logger name="dev.tributary" level="${tributary.log.level:-INFO}"/>
+              <!-- consumer group joins, assignments and rebalances, on the workers and in the broker -->
+              <logger name="org.apache.kafka.clients.consumer.internals.ConsumerCoordinator" level="INFO"/>
+              <logger name="org.apache.kafka.coordinator.group" level="INFO"/>
               <root level="${tributary.log.rootLevel:-WARN}"><appender-ref ref="OUT"/></root>
             </configuration>
             """;
