@@ -15,8 +15,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Streams sample edits into a topic at a steady rate on its own thread, stamped with the current
  * time, until {@link #close()} or until {@code maxEvents} were sent. An event the broker did not take
  * is counted in {@link #failed()}, and the last such error is kept for {@link #lastFailure()}.
+ * The quickstart runs one; so does {@code tributary cluster produce}.
  */
-final class SampleProducer implements AutoCloseable {
+public final class SampleProducer implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
     private final String topic;
     private final int eventsPerSecond;
@@ -27,7 +28,8 @@ final class SampleProducer implements AutoCloseable {
     private final Thread thread;
     private volatile boolean stopping;
 
-    SampleProducer(String bootstrapServers, String topic, int eventsPerSecond, long maxEvents) {
+    /** @param eventsPerSecond the rate; {@link Integer#MAX_VALUE} sends as fast as the producer takes them */
+    public SampleProducer(String bootstrapServers, String topic, int eventsPerSecond, long maxEvents) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
@@ -40,12 +42,12 @@ final class SampleProducer implements AutoCloseable {
         thread.setDaemon(true);
     }
 
-    void start() {
+    public void start() {
         thread.start();
     }
 
     /** Events handed to the producer so far. */
-    long sent() {
+    public long sent() {
         return sent.get();
     }
 
@@ -67,6 +69,14 @@ final class SampleProducer implements AutoCloseable {
     boolean awaitStopped(Duration timeout) throws InterruptedException {
         thread.join(Math.max(1, timeout.toMillis()));
         return !thread.isAlive();
+    }
+
+    /**
+     * Waits until {@code maxEvents} were sent and flushed (acknowledged by the broker), or until the
+     * timeout; true if they were.
+     */
+    public boolean awaitFinished(Duration timeout) throws InterruptedException {
+        return awaitStopped(timeout);
     }
 
     private void run() {
