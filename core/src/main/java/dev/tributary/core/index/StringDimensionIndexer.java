@@ -22,6 +22,8 @@ import java.util.List;
  * replaced may miss a value added after it started, exactly as if it had looked a moment earlier.
  */
 final class StringDimensionIndexer implements DimensionIndexer, StringColumn {
+    /** Event-order lists remembered at most; past this, new ones are sorted every time they come. */
+    private static final int MAX_RAW_LISTS = 1 << 16;
     private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
 
     private final boolean sortValues;
@@ -30,6 +32,10 @@ final class StringDimensionIndexer implements DimensionIndexer, StringColumn {
     private volatile int cardinality = 1;
     private final List<int[]> lists = new ArrayList<>();
     private int[] listTable = new int[16];
+    /** Lists as events gave them (value ids in event order), with the key each maps to; see {@link #encodeList}. */
+    private final List<int[]> rawLists = new ArrayList<>();
+    private long[] rawListKeys = new long[16];
+    private int[] rawListTable = new int[16];
     private String[] scratchTexts = new String[8];
     private int[] scratchIds = new int[8];
     private int[] rows = new int[1024];
@@ -55,16 +61,38 @@ final class StringDimensionIndexer implements DimensionIndexer, StringColumn {
         return input == null ? NULL_ID : id(Values.toText(input));
     }
 
-    /** A list of two or more values: ordered and deduplicated as the handling says, then one list id. */
+    /**
+     * A list of two or more values: ordered and deduplicated as the handling says, then one list id.
+     * Events tend to repeat the same lists in the same order, so the key a list gets is remembered by
+     * its values' ids in event order: a list seen before costs its id lookups and one probe, with no
+     * sorting.
+     */
     private long encodeList(List<?> list) {
         int n = list.size();
-        if (scratchTexts.length < n) {
+        if (scratchIds.length < n) {
             scratchTexts = new String[n];
             scratchIds = new int[n];
         }
+        int[] raw = scratchIds;
+        int hash = 1;
+        for (int i = 0; i < n; i++) {
+            raw[i] = id(Values.toText(list.get(i)));
+            hash = 31 * hash + raw[i];
+        }
+        int slot = rawListSlot(raw, n, hash);
+        if (rawListTable[slot] != 0) {
+            return rawListKeys[rawListTable[slot] - 1];
+        }
+        long key = orderedListKey(raw, n);
+        rememberRawList(slot, raw, n, key);
+        return key;
+    }
+
+    /** The key of the list whose values have the ids {@code raw[0 .. n)} in event order: sorts and dedupes by value. */
+    private long orderedListKey(int[] raw, int n) {
         String[] texts = scratchTexts;
         for (int i = 0; i < n; i++) {
-            texts[i] = Values.toText(list.get(i));
+            texts[i] = names[raw[i]];
         }
         if (sortValues) {
             insertionSort(texts, n);
@@ -78,10 +106,12 @@ final class StringDimensionIndexer implements DimensionIndexer, StringColumn {
             }
             n = kept;
             if (n == 1) {
-                return id(texts[0]);
+                int only = id(texts[0]);
+                texts[0] = null;
+                return only;
             }
         }
-        int[] encoded = scratchIds;
+        int[] encoded = new int[n];
         int hash = 1;
         for (int i = 0; i < n; i++) {
             encoded[i] = id(texts[i]);
@@ -89,6 +119,36 @@ final class StringDimensionIndexer implements DimensionIndexer, StringColumn {
             texts[i] = null;
         }
         return -(listId(encoded, n, hash) + 1);
+    }
+
+    /** The slot of the event-order list {@code raw[0 .. n)} in {@link #rawListTable}, or the empty slot where it goes. */
+    private int rawListSlot(int[] raw, int n, int hash) {
+        int mask = rawListTable.length - 1;
+        int slot = mix(hash) & mask;
+        for (int entry = rawListTable[slot]; entry != 0; entry = rawListTable[slot = (slot + 1) & mask]) {
+            int[] known = rawLists.get(entry - 1);
+            if (Arrays.equals(known, 0, known.length, raw, 0, n)) {
+                return slot;
+            }
+        }
+        return slot;
+    }
+
+    private void rememberRawList(int slot, int[] raw, int n, long key) {
+        if (rawLists.size() >= MAX_RAW_LISTS) {
+            return;
+        }
+        int index = rawLists.size();
+        rawLists.add(Arrays.copyOf(raw, n));
+        if (index == rawListKeys.length) {
+            rawListKeys = Arrays.copyOf(rawListKeys, index * 2);
+        }
+        rawListKeys[index] = key;
+        rawListTable[slot] = index + 1;
+        dictionaryBytes += 16 + 4L * n + 12;
+        if (rawLists.size() * 2 > rawListTable.length) {
+            rawListTable = rehashLists(rawListTable, rawLists);
+        }
     }
 
     /** Sorts small lists nulls first, then by natural order, as {@code sorted_array} wants. */
@@ -122,21 +182,25 @@ final class StringDimensionIndexer implements DimensionIndexer, StringColumn {
         listTable[slot] = listId + 1;
         multiValued = true;
         if (lists.size() * 2 > listTable.length) {
-            int[] bigger = new int[listTable.length * 2];
-            int biggerMask = bigger.length - 1;
-            for (int entry : listTable) {
-                if (entry != 0) {
-                    int[] known = lists.get(entry - 1);
-                    int at = mix(Arrays.hashCode(known)) & biggerMask;
-                    while (bigger[at] != 0) {
-                        at = (at + 1) & biggerMask;
-                    }
-                    bigger[at] = entry;
-                }
-            }
-            listTable = bigger;
+            listTable = rehashLists(listTable, lists);
         }
         return listId;
+    }
+
+    /** A table twice the size of {@code table} holding the same entries (indexes + 1 into {@code lists}). */
+    private static int[] rehashLists(int[] table, List<int[]> lists) {
+        int[] bigger = new int[table.length * 2];
+        int mask = bigger.length - 1;
+        for (int entry : table) {
+            if (entry != 0) {
+                int at = mix(Arrays.hashCode(lists.get(entry - 1))) & mask;
+                while (bigger[at] != 0) {
+                    at = (at + 1) & mask;
+                }
+                bigger[at] = entry;
+            }
+        }
+        return bigger;
     }
 
     private static final VarHandle TABLE_ENTRY = MethodHandles.arrayElementVarHandle(long[].class);

@@ -78,7 +78,7 @@ final class EventJsonReader {
             String name = name();
             skipSpace();
             expect(':');
-            fields.put(name, value(depth));
+            fields.putInterned(name, value(depth));
             skipSpace();
             int c = next();
             if (c == '}') {
@@ -358,9 +358,14 @@ final class EventJsonReader {
         return new UnparseableEventException("event is not valid JSON: " + problem + " at byte " + pos);
     }
 
-    /** Interned field names by their bytes: most events repeat the same few names. One per thread. */
+    /**
+     * Interned field names by their bytes: most events repeat the same few names. One per thread.
+     * Open addressing with a short probe: names whose slots collide both stay cached; past
+     * {@link #PROBES} occupied slots the first is replaced.
+     */
     private static final class NameCache {
         private static final int SIZE = 512;
+        private static final int PROBES = 4;
         private final byte[][] keys = new byte[SIZE][];
         private final String[] values = new String[SIZE];
 
@@ -369,15 +374,22 @@ final class EventJsonReader {
             for (int i = from; i < from + length; i++) {
                 h = 31 * h + in[i];
             }
-            int slot = (h ^ (h >>> 16)) & (SIZE - 1);
-            byte[] key = keys[slot];
-            if (key != null && key.length == length
-                    && java.util.Arrays.equals(key, 0, length, in, from, from + length)) {
-                return values[slot];
+            int first = (h ^ (h >>> 16)) & (SIZE - 1);
+            int free = first;
+            for (int probe = 0; probe < PROBES; probe++) {
+                int slot = (first + probe) & (SIZE - 1);
+                byte[] key = keys[slot];
+                if (key == null) {
+                    free = slot;
+                    break;
+                }
+                if (key.length == length && java.util.Arrays.equals(key, 0, length, in, from, from + length)) {
+                    return values[slot];
+                }
             }
             String name = new String(in, from, length, StandardCharsets.UTF_8).intern();
-            keys[slot] = java.util.Arrays.copyOfRange(in, from, from + length);
-            values[slot] = name;
+            keys[free] = java.util.Arrays.copyOfRange(in, from, from + length);
+            values[free] = name;
             return name;
         }
     }

@@ -36,6 +36,25 @@ final class FieldMap extends AbstractMap<String, Object> {
         return null;
     }
 
+    /**
+     * Adds or replaces a field whose name is interned, as the JSON parser's names are: a duplicate
+     * name is then the same instance, so only references are compared.
+     */
+    void putInterned(String key, Object value) {
+        for (int i = 0; i < size; i++) {
+            if (keys[i] == key) {
+                values[i] = value;
+                return;
+            }
+        }
+        if (size == keys.length) {
+            keys = Arrays.copyOf(keys, size * 2);
+            values = Arrays.copyOf(values, size * 2);
+        }
+        keys[size] = key;
+        values[size++] = value;
+    }
+
     @Override
     public Object get(Object key) {
         for (int i = 0; i < size; i++) {

@@ -122,6 +122,33 @@ class IncrementalIndexTest {
     }
 
     @Test
+    void shouldGiveAListSeenBeforeTheKeyItGotTheFirstTime() {
+        DataSchema schema = dataSchema("""
+                {"dataSource": "wiki", "timestampSpec": {"column": "ts"},
+                 "dimensionsSpec": {"dimensions": ["tags", {"name": "ordered", "multiValueHandling": "array"},
+                                                   {"name": "unique", "multiValueHandling": "sorted_set"}]},
+                 "metricsSpec": [{"type": "count", "name": "count"}]}""");
+        String[] kinds = {
+            "{\"ts\": 1000, \"tags\": [\"b\", \"a\"], \"ordered\": [\"b\", \"a\"], \"unique\": [\"b\", \"a\", \"b\"]}",
+            "{\"ts\": 1000, \"tags\": [\"a\", \"b\"], \"ordered\": [\"a\", \"b\"], \"unique\": [\"a\", \"a\"]}",
+            "{\"ts\": 1000, \"tags\": \"a\", \"ordered\": [\"a\", \"b\"], \"unique\": \"a\"}"};
+        List<String> events = new java.util.ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            events.addAll(List.of(kinds));
+        }
+
+        IncrementalIndex index = index(schema, events.toArray(String[]::new));
+
+        assertThat(rows(index, "tags", "ordered", "unique", "count")).containsExactly(
+                row("__time", "1970-01-01T00:00:01.000Z", "tags", List.of("a", "b"), "ordered", List.of("b", "a"),
+                        "unique", List.of("a", "b"), "count", 3L),
+                row("__time", "1970-01-01T00:00:01.000Z", "tags", List.of("a", "b"), "ordered", List.of("a", "b"),
+                        "unique", "a", "count", 3L),
+                row("__time", "1970-01-01T00:00:01.000Z", "tags", "a", "ordered", List.of("a", "b"),
+                        "unique", "a", "count", 3L));
+    }
+
+    @Test
     void shouldRollUpEqualValueListsAmongManyDistinctOnes() {
         DataSchema schema = dataSchema("""
                 {"dataSource": "wiki", "timestampSpec": {"column": "ts"}, "dimensionsSpec": {"dimensions": ["tags"]},

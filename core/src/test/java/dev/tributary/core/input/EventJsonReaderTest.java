@@ -146,4 +146,17 @@ class EventJsonReaderTest {
         String deep = "{\"a\":" + "[".repeat(1500) + "]".repeat(1500) + "}";
         assertThatThrownBy(() -> EventJsonReader.readObject(deep.getBytes(UTF_8))).isInstanceOf(UnparseableEventException.class);
     }
+
+    @Test
+    void shouldKeepEveryFieldNameWhenTheirCacheSlotsCollide() {
+        // these two names hash to the same slot of the per-thread name cache
+        String event = "{\"dimMultivalSequentialWithNulls\": [\"1\"], \"metFloatZipf\": 3.0, \"a\": 1, \"a\": 2}";
+        for (int round = 0; round < 3; round++) {
+            Map<String, Object> fields = EventJsonReader.readObject(event.getBytes(UTF_8));
+
+            assertThat(fields).containsExactly(Map.entry("dimMultivalSequentialWithNulls", List.of("1")),
+                    Map.entry("metFloatZipf", 3.0), Map.entry("a", 2L));
+            assertThat(fields.keySet()).allSatisfy(name -> assertThat(name).isSameAs(name.intern()));
+        }
+    }
 }
