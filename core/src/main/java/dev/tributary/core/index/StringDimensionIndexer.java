@@ -206,34 +206,64 @@ final class StringDimensionIndexer implements DimensionIndexer, StringColumn {
     private static final VarHandle TABLE_ENTRY = MethodHandles.arrayElementVarHandle(long[].class);
 
     /**
-     * The name-to-id lookup: an open-addressing table of (hash, id + 1) packed into longs (0 = empty
-     * slot), so a hit costs one probe plus the final string comparison. Only the writer changes it;
-     * see the class comment for how readers use it.
+     * The name-to-id lookup: open addressing over pairs of longs. A slot's first long packs (hash,
+     * id + 1), 0 for an empty slot; its second holds the value itself when it is at most
+     * {@link #INLINE_CHARS} Latin-1 characters (see {@link #inline}), else 0. A hit on a short value
+     * then costs one probe and no look at the String; longer values are compared with the name. Only
+     * the writer changes it; see the class comment for how readers use it.
      */
-    private volatile long[] table = new long[64];
+    private volatile long[] table = new long[2 * 64];
 
     private int id(String value) {
         if (value == null) {
             return NULL_ID;
         }
         int hash = value.hashCode();
-        int mask = table.length - 1;
+        long inline = inline(value);
+        long[] entries = table;
+        int mask = (entries.length >> 1) - 1;
         int slot = mix(hash) & mask;
-        String[] known = names;
-        for (long entry = table[slot]; entry != 0; entry = table[slot = (slot + 1) & mask]) {
-            if ((int) (entry >>> 32) == hash) {
-                int id = (int) entry - 1;
-                if (known[id].equals(value)) {
-                    return id;
-                }
+        for (long entry = entries[2 * slot]; entry != 0; entry = entries[2 * (slot = (slot + 1) & mask)]) {
+            if ((int) (entry >>> 32) == hash && matches(entries[2 * slot + 1], inline, (int) entry - 1, value)) {
+                return (int) entry - 1;
             }
         }
         int id = addValue(value);
-        TABLE_ENTRY.setRelease(table, slot, ((long) hash << 32) | (id + 1L));
-        if (cardinality * 2 > table.length) {
+        entries[2 * slot + 1] = inline;
+        TABLE_ENTRY.setRelease(entries, 2 * slot, ((long) hash << 32) | (id + 1L));
+        if (cardinality * 2 > mask + 1) {
             rehash();
         }
         return id;
+    }
+
+    /** Whether the entry whose inline word is {@code stored} and whose id is {@code id} holds {@code value}. */
+    private boolean matches(long stored, long inline, int id, String value) {
+        return inline != 0 ? stored == inline : stored == 0 && names[id].equals(value);
+    }
+
+    /** Values of at most this many characters, all Latin-1, are kept in the table itself. */
+    private static final int INLINE_CHARS = 7;
+
+    /**
+     * The value packed into one long (length + 1 in the low byte, then one byte per character), or 0
+     * when it is longer than {@link #INLINE_CHARS} or not Latin-1. Two values pack equal only if they
+     * are equal.
+     */
+    private static long inline(String value) {
+        int length = value.length();
+        if (length > INLINE_CHARS) {
+            return 0;
+        }
+        long packed = length + 1;
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c > 0xFF) {
+                return 0;
+            }
+            packed |= (long) c << (8 * (i + 1));
+        }
+        return packed;
     }
 
     private static int mix(int hash) {
@@ -242,15 +272,18 @@ final class StringDimensionIndexer implements DimensionIndexer, StringColumn {
     }
 
     private void rehash() {
-        long[] bigger = new long[table.length * 2];
-        int mask = bigger.length - 1;
-        for (long entry : table) {
+        long[] entries = table;
+        long[] bigger = new long[entries.length * 2];
+        int mask = (bigger.length >> 1) - 1;
+        for (int old = 0; old < entries.length; old += 2) {
+            long entry = entries[old];
             if (entry != 0) {
                 int slot = mix((int) (entry >>> 32)) & mask;
-                while (bigger[slot] != 0) {
+                while (bigger[2 * slot] != 0) {
                     slot = (slot + 1) & mask;
                 }
-                bigger[slot] = entry;
+                bigger[2 * slot] = entry;
+                bigger[2 * slot + 1] = entries[old + 1];
             }
         }
         table = bigger;
@@ -313,16 +346,14 @@ final class StringDimensionIndexer implements DimensionIndexer, StringColumn {
             return NULL_ID;
         }
         int hash = value.hashCode();
+        long inline = inline(value);
         long[] entries = table;
-        int mask = entries.length - 1;
+        int mask = (entries.length >> 1) - 1;
         int slot = mix(hash) & mask;
-        for (long entry = (long) TABLE_ENTRY.getAcquire(entries, slot); entry != 0;
-                entry = (long) TABLE_ENTRY.getAcquire(entries, slot = (slot + 1) & mask)) {
-            if ((int) (entry >>> 32) == hash) {
-                int id = (int) entry - 1;
-                if (names[id].equals(value)) {
-                    return id;
-                }
+        for (long entry = (long) TABLE_ENTRY.getAcquire(entries, 2 * slot); entry != 0;
+                entry = (long) TABLE_ENTRY.getAcquire(entries, 2 * (slot = (slot + 1) & mask))) {
+            if ((int) (entry >>> 32) == hash && matches(entries[2 * slot + 1], inline, (int) entry - 1, value)) {
+                return (int) entry - 1;
             }
         }
         return -1;
