@@ -35,6 +35,8 @@ final class EventJsonReader {
     private final byte[] in;
     private final NameCache names;
     private int pos;
+    /** The name cache's slot of the field name read last, for predicting the next one. */
+    private int lastName = NameCache.START;
 
     private EventJsonReader(byte[] in) {
         this.in = in;
@@ -218,12 +220,19 @@ final class EventJsonReader {
 
     private String name() {
         int start = pos + 1;
+        int predicted = names.predict(lastName, in, start);
+        if (predicted >= 0) {
+            lastName = predicted;
+            pos = start + names.length(predicted) + 1;
+            return names.value(predicted);
+        }
         int end = start;
         while (end < in.length) {
             int b = in[end];
             if (b == '"') {
                 pos = end + 1;
-                return names.intern(in, start, end - start);
+                lastName = names.slot(in, start, end - start, lastName);
+                return names.value(lastName);
             }
             if (b == '\\' || b < 0x20) {
                 break;
@@ -361,20 +370,46 @@ final class EventJsonReader {
     /**
      * Interned field names by their bytes: most events repeat the same few names. One per thread.
      * Open addressing with a short probe: names whose slots collide both stay cached; past
-     * {@link #PROBES} occupied slots the first is replaced.
+     * {@link #PROBES} occupied slots the first is replaced. Events of one stream mostly list their
+     * fields in the same order, so each slot also remembers the slot of the name that followed it
+     * last time: {@link #predict} checks that name against the bytes, without scanning or hashing.
      */
     private static final class NameCache {
         private static final int SIZE = 512;
         private static final int PROBES = 4;
+        /** The "previous slot" of an event's first name. */
+        static final int START = SIZE;
         private final byte[][] keys = new byte[SIZE][];
         private final String[] values = new String[SIZE];
+        private final int[] successors = new int[SIZE + 1];
 
-        String intern(byte[] in, int from, int length) {
+        NameCache() {
+            java.util.Arrays.fill(successors, -1);
+        }
+
+        /**
+         * The slot of the name that followed {@code previous} last time, if {@code in} holds exactly
+         * that name, closing quote included, from {@code from}; else -1.
+         */
+        int predict(int previous, byte[] in, int from) {
+            int slot = successors[previous];
+            if (slot < 0) {
+                return -1;
+            }
+            byte[] key = keys[slot];
+            int end = from + key.length;
+            return end < in.length && in[end] == '"' && java.util.Arrays.equals(key, 0, key.length, in, from, end)
+                    ? slot : -1;
+        }
+
+        /** The slot of the name {@code in[from .. from + length)}, added if new; remembered as the successor of {@code previous}. */
+        int slot(byte[] in, int from, int length, int previous) {
             int h = 1;
             for (int i = from; i < from + length; i++) {
                 h = 31 * h + in[i];
             }
             int first = (h ^ (h >>> 16)) & (SIZE - 1);
+            int found = -1;
             int free = first;
             for (int probe = 0; probe < PROBES; probe++) {
                 int slot = (first + probe) & (SIZE - 1);
@@ -384,13 +419,25 @@ final class EventJsonReader {
                     break;
                 }
                 if (key.length == length && java.util.Arrays.equals(key, 0, length, in, from, from + length)) {
-                    return values[slot];
+                    found = slot;
+                    break;
                 }
             }
-            String name = new String(in, from, length, StandardCharsets.UTF_8).intern();
-            keys[free] = java.util.Arrays.copyOfRange(in, from, from + length);
-            values[free] = name;
-            return name;
+            if (found < 0) {
+                found = free;
+                keys[found] = java.util.Arrays.copyOfRange(in, from, from + length);
+                values[found] = new String(in, from, length, StandardCharsets.UTF_8).intern();
+            }
+            successors[previous] = found;
+            return found;
+        }
+
+        String value(int slot) {
+            return values[slot];
+        }
+
+        int length(int slot) {
+            return keys[slot].length;
         }
     }
 }

@@ -159,4 +159,22 @@ class EventJsonReaderTest {
             assertThat(fields.keySet()).allSatisfy(name -> assertThat(name).isSameAs(name.intern()));
         }
     }
+
+    @Test
+    void shouldReadNamesRightWhenTheFieldOrderChangesFromEventToEvent() {
+        String[] events = {"{\"a\": 1, \"b\": 2}", "{\"a\": 1, \"bb\": 2}", "{\"a\": 1, \"b\\u0022\": 2}",
+            "{\"a\": 1, \"b\": 2, \"c\": 3}", "{\"b\": 1, \"a\": 2}", "{\"a\": {\"b\": 1}, \"b\": 2}", "{\"a\": 1, \"b"};
+        for (int round = 0; round < 2; round++) {
+            assertThat(EventJsonReader.readObject(events[0].getBytes(UTF_8))).containsExactly(Map.entry("a", 1L), Map.entry("b", 2L));
+            assertThat(EventJsonReader.readObject(events[1].getBytes(UTF_8))).containsExactly(Map.entry("a", 1L), Map.entry("bb", 2L));
+            assertThat(EventJsonReader.readObject(events[2].getBytes(UTF_8))).containsExactly(Map.entry("a", 1L), Map.entry("b\"", 2L));
+            assertThat(EventJsonReader.readObject(events[3].getBytes(UTF_8)))
+                    .containsExactly(Map.entry("a", 1L), Map.entry("b", 2L), Map.entry("c", 3L));
+            assertThat(EventJsonReader.readObject(events[4].getBytes(UTF_8))).containsExactly(Map.entry("b", 1L), Map.entry("a", 2L));
+            assertThat(EventJsonReader.readObject(events[5].getBytes(UTF_8)))
+                    .containsExactly(Map.entry("a", Map.of("b", 1L)), Map.entry("b", 2L));
+            assertThatThrownBy(() -> EventJsonReader.readObject(events[6].getBytes(UTF_8)))
+                    .isInstanceOf(UnparseableEventException.class);
+        }
+    }
 }
