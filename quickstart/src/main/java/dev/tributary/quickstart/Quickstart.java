@@ -1,5 +1,6 @@
 package dev.tributary.quickstart;
 
+import dev.tributary.core.io.FileTrees;
 import dev.tributary.core.spec.IngestionSpec;
 import dev.tributary.core.spec.SpecReader;
 import dev.tributary.embedded.EmbeddedKafkaBroker;
@@ -18,10 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -155,10 +154,8 @@ public final class Quickstart implements AutoCloseable {
     }
 
     private static void deleteQuietly(Path root) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            FileTrees.deleteRecursively(root);
         } catch (IOException e) {
             LOG.warn("could not delete {}: {}", root, e.getMessage());
         }
