@@ -1,5 +1,6 @@
 package dev.tributary.deepstorage;
 
+import dev.tributary.core.io.FileTrees;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.FileChannel;
@@ -101,7 +102,7 @@ public final class LocalDeepStorage implements DeepStorage {
         try {
             // The marker goes first so that no reader starts on a segment being deleted.
             Files.deleteIfExists(target.resolve(COMPLETE_MARKER));
-            deleteTree(target);
+            FileTrees.deleteRecursively(target);
         } catch (IOException e) {
             throw new DeepStorageException("Could not kill segment " + location, e, true);
         }
@@ -161,7 +162,7 @@ public final class LocalDeepStorage implements DeepStorage {
             Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             Files.deleteIfExists(old.resolve(COMPLETE_MARKER));
-            deleteTree(old);
+            FileTrees.deleteRecursively(old);
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("The deep storage file system cannot rename atomically", e);
         }
@@ -201,20 +202,9 @@ public final class LocalDeepStorage implements DeepStorage {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
-
     private static void deleteQuietly(Path root) {
         try {
-            deleteTree(root);
+            FileTrees.deleteRecursively(root);
         } catch (IOException e) {
             // Best effort after a failure that is already being reported; a leftover temporary
             // directory is hidden and never read as a segment.

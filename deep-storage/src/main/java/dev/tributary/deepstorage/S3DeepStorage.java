@@ -1,5 +1,6 @@
 package dev.tributary.deepstorage;
 
+import dev.tributary.core.io.FileTrees;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -217,13 +218,7 @@ public final class S3DeepStorage implements DeepStorage, AutoCloseable {
 
     private static void deleteQuietly(Path root) {
         try {
-            if (Files.exists(root)) {
-                try (var paths = Files.walk(root)) {
-                    for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(path);
-                    }
-                }
-            }
+            FileTrees.deleteRecursively(root);
         } catch (IOException e) {
             // Best effort after a failure that is already being reported.
         }

@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Creating and deleting the directories that a broker owns. */
-final class TempDirectories {
+/**
+ * Creating and deleting the temporary directories that embedded servers and test fixtures own. This
+ * module does not depend on core, so it keeps its own copy of core's {@code FileTrees.deleteRecursively}.
+ */
+public final class TempDirectories {
 
     private TempDirectories() {
     }
@@ -21,7 +24,11 @@ final class TempDirectories {
         }
     }
 
-    static void deleteRecursively(Path root) throws IOException {
+    /**
+     * Deletes {@code root} and everything under it; nothing if it does not exist. Symbolic links are
+     * deleted, never followed.
+     */
+    public static void deleteRecursively(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

@@ -1,5 +1,6 @@
 package dev.tributary.quickstart;
 
+import dev.tributary.core.io.FileTrees;
 import dev.tributary.core.spec.IngestionSpec;
 import dev.tributary.core.spec.SpecReader;
 import dev.tributary.embedded.EmbeddedKafkaBroker;
@@ -11,17 +12,14 @@ import dev.tributary.worker.historical.HistoricalConfig;
 import dev.tributary.worker.metadata.MetadataStoreConfig;
 import dev.tributary.worker.server.HistoricalServer;
 import dev.tributary.worker.server.RealtimeServer;
+import dev.tributary.worker.server.ShutdownStack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Properties;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,13 +35,13 @@ public final class Quickstart implements AutoCloseable {
     static final String DATA_SOURCE = "wikipedia";
 
     private final Path work;
-    private final List<AutoCloseable> parts;
+    private final ShutdownStack parts;
     private final EmbeddedKafkaBroker broker;
     private final HistoricalServer historical;
     private final RealtimeServer server;
     private final SampleProducer producer;
 
-    private Quickstart(Path work, List<AutoCloseable> parts, EmbeddedKafkaBroker broker, HistoricalServer historical,
+    private Quickstart(Path work, ShutdownStack parts, EmbeddedKafkaBroker broker, HistoricalServer historical,
             RealtimeServer server, SampleProducer producer) {
         this.work = work;
         this.parts = parts;
@@ -60,7 +58,7 @@ public final class Quickstart implements AutoCloseable {
      * @param partitions partitions of the sample topic
      */
     public static Quickstart start(int port, int eventsPerSecond, long maxEvents, int partitions) {
-        List<AutoCloseable> parts = new ArrayList<>();
+        ShutdownStack parts = new ShutdownStack();
         Path work;
         try {
             work = Files.createTempDirectory("tributary-quickstart");
@@ -68,27 +66,23 @@ public final class Quickstart implements AutoCloseable {
             throw new UncheckedIOException("cannot create the quickstart's directory: " + e.getMessage(), e);
         }
         try {
-            EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
-            parts.add(broker);
-            EmbeddedZooKeeper zooKeeper = EmbeddedZooKeeper.start();
-            parts.add(zooKeeper);
+            EmbeddedKafkaBroker broker = parts.push(EmbeddedKafkaBroker.start());
+            EmbeddedZooKeeper zooKeeper = parts.push(EmbeddedZooKeeper.start());
             broker.createTopic(TOPIC, partitions);
             Properties props = clusterProperties(work, zooKeeper.connectString());
-            HistoricalServer historical = HistoricalServer.start(NodeConfig.defaults().withPort(port == 0 ? 0 : port + 1),
-                    MetadataStoreConfig.from(props), ZooKeeperConfig.from(props), DeepStorageConfig.from(props),
-                    HistoricalConfig.from(props));
-            parts.add(historical);
+            HistoricalServer historical = parts.push(HistoricalServer.start(
+                    NodeConfig.defaults().withPort(port == 0 ? 0 : port + 1), MetadataStoreConfig.from(props),
+                    ZooKeeperConfig.from(props), DeepStorageConfig.from(props), HistoricalConfig.from(props)));
             IngestionSpec spec = SpecReader.read(builtInSpec().replace("${bootstrap}", broker.bootstrapServers())
                     .replace("${persist}", work.resolve("persist").toString()));
-            RealtimeServer server = RealtimeServer.startInCluster(NodeConfig.defaults().withPort(port),
-                    MetadataStoreConfig.from(props), ZooKeeperConfig.from(props), DeepStorageConfig.from(props), spec);
-            parts.add(server);
-            SampleProducer producer = new SampleProducer(broker.bootstrapServers(), TOPIC, eventsPerSecond, maxEvents);
-            parts.add(producer);
+            RealtimeServer server = parts.push(RealtimeServer.startInCluster(NodeConfig.defaults().withPort(port),
+                    MetadataStoreConfig.from(props), ZooKeeperConfig.from(props), DeepStorageConfig.from(props), spec));
+            SampleProducer producer = parts.push(
+                    new SampleProducer(broker.bootstrapServers(), TOPIC, eventsPerSecond, maxEvents));
             producer.start();
             return new Quickstart(work, parts, broker, historical, server, producer);
         } catch (RuntimeException e) {
-            closeAll(parts);
+            parts.close();
             deleteQuietly(work);
             throw e;
         }
@@ -139,26 +133,13 @@ public final class Quickstart implements AutoCloseable {
 
     @Override
     public void close() {
-        closeAll(parts);
+        parts.close();
         deleteQuietly(work);
     }
 
-    private static void closeAll(List<AutoCloseable> parts) {
-        for (int i = parts.size() - 1; i >= 0; i--) {
-            try {
-                parts.get(i).close();
-            } catch (Exception e) {
-                LOG.warn("closing {} failed: {}", parts.get(i), e.getMessage());
-            }
-        }
-        parts.clear();
-    }
-
     private static void deleteQuietly(Path root) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            FileTrees.deleteRecursively(root);
         } catch (IOException e) {
             LOG.warn("could not delete {}: {}", root, e.getMessage());
         }

@@ -62,21 +62,14 @@ public final class SampleProducer implements AutoCloseable {
     }
 
     /**
-     * Waits until the producer has stopped: it sent {@code maxEvents}, or was closed.
+     * Waits until the producer has stopped: it sent {@code maxEvents} and flushed them (the broker
+     * answered for each, see {@link #failed()}), or it was closed.
      *
      * @return whether it stopped within the timeout
      */
-    boolean awaitStopped(Duration timeout) throws InterruptedException {
+    public boolean awaitStopped(Duration timeout) throws InterruptedException {
         thread.join(Math.max(1, timeout.toMillis()));
         return !thread.isAlive();
-    }
-
-    /**
-     * Waits until {@code maxEvents} were sent and flushed (acknowledged by the broker), or until the
-     * timeout; true if they were.
-     */
-    public boolean awaitFinished(Duration timeout) throws InterruptedException {
-        return awaitStopped(timeout);
     }
 
     private void run() {

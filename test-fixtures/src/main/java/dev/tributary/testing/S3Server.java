@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.tributary.embedded.TempDirectories;
 import org.awaitility.Awaitility;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
@@ -50,7 +51,7 @@ final class S3Server implements AutoCloseable {
             IllegalStateException failure = new IllegalStateException("Could not start the test S3 server", e);
             if (directory != null) {
                 try {
-                    Directories.deleteRecursively(directory);
+                    TempDirectories.deleteRecursively(directory);
                 } catch (IOException suppressed) {
                     failure.addSuppressed(suppressed);
                 }
@@ -78,7 +79,7 @@ final class S3Server implements AutoCloseable {
             throw new IllegalStateException("Could not stop the test S3 server at " + endpoint, e);
         } finally {
             blobStore.close();
-            Directories.deleteRecursively(directory);
+            TempDirectories.deleteRecursively(directory);
         }
     }
 }

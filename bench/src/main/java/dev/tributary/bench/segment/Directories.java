@@ -1,10 +1,10 @@
 package dev.tributary.bench.segment;
 
+import dev.tributary.core.io.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Sizes and removal of the directories segments are written to. */
@@ -23,13 +23,8 @@ final class Directories {
 
     /** Removes {@code directory} and everything under it; nothing if it does not exist. */
     static void delete(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
+        try {
+            FileTrees.deleteRecursively(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + directory, e);
         }

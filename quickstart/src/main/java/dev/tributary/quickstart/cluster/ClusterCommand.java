@@ -177,7 +177,7 @@ public final class ClusterCommand {
             try (SampleProducer producer = new SampleProducer(state.bootstrap(), state.topic(),
                     rate == 0 ? Integer.MAX_VALUE : rate, events)) {
                 producer.start();
-                while (!producer.awaitFinished(Duration.ofSeconds(10))) {
+                while (!producer.awaitStopped(Duration.ofSeconds(10))) {
                     OUT.printf("sent %,d events%n", producer.sent());
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;

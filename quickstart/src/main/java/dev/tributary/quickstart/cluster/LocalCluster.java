@@ -1,5 +1,6 @@
 package dev.tributary.quickstart.cluster;
 
+import dev.tributary.core.io.FileTrees;
 import dev.tributary.quickstart.cluster.ClusterProcess.Role;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -160,8 +160,7 @@ public final class LocalCluster {
             stopAll(state);
             if (clean) {
                 state.metadata().drop();
-                deleteContents(layout.root(), false);
-                Files.deleteIfExists(layout.root());
+                FileTrees.deleteRecursively(layout.root());
             }
             return running;
         });
@@ -258,7 +257,7 @@ public final class LocalCluster {
             } catch (RuntimeException e) {
                 out.println("could not drop the old cluster's database: " + e.getMessage());
             }
-            deleteContents(root, true);
+            deleteAllButTheLock(root);
         } else if (Files.isDirectory(root)) {
             try (Stream<Path> entries = Files.list(root)) {
                 if (entries.anyMatch(p -> !p.equals(layout.lockFile()))) {
@@ -269,14 +268,14 @@ public final class LocalCluster {
         Files.createDirectories(root);
     }
 
-    /** Deletes everything under {@code root}; the lock file this command holds may stay. */
-    private void deleteContents(Path root, boolean keepLock) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                if (!p.equals(root) && !(keepLock && p.equals(layout.lockFile()))) {
-                    Files.deleteIfExists(p);
-                }
-            }
+    /** Deletes everything under {@code root} but the lock file this command holds. */
+    private void deleteAllButTheLock(Path root) throws IOException {
+        List<Path> entries;
+        try (Stream<Path> list = Files.list(root)) {
+            entries = list.filter(p -> !p.equals(layout.lockFile())).toList();
+        }
+        for (Path entry : entries) {
+            FileTrees.deleteRecursively(entry);
         }
     }
 

@@ -63,10 +63,10 @@ public record ZooKeeperConfig(String connectString, String basePath, int session
 
     public static ZooKeeperConfig from(Properties props) {
         RuntimeProperties.requireKnownKeys(props, "tributary.zk.", KEYS, List.of());
-        return new ZooKeeperConfig(CONNECT_STRING.read(props.getProperty(CONNECT_STRING.name())),
-                BASE_PATH.read(props.getProperty(BASE_PATH.name())),
-                SESSION_TIMEOUT_MS.read(props.getProperty(SESSION_TIMEOUT_MS.name())),
-                CONNECTION_TIMEOUT_MS.read(props.getProperty(CONNECTION_TIMEOUT_MS.name())));
+        return new ZooKeeperConfig(CONNECT_STRING.read(props),
+                BASE_PATH.read(props),
+                SESSION_TIMEOUT_MS.read(props),
+                CONNECTION_TIMEOUT_MS.read(props));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.tributary.worker.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -18,6 +19,19 @@ import java.util.regex.Pattern;
  */
 public record ConfigKey<T>(String name, Class<T> type, T defaultValue, Function<String, T> parser,
         Function<T, String> validator, String doc) {
+
+    /** What a {@link #secret} value shows as in {@code toString()} and messages. */
+    public static final String MASK = "****";
+
+    /** Reads the key's value from {@code props}, applying the default and checks. */
+    public T read(Properties props) {
+        return read(props.getProperty(name));
+    }
+
+    /** Whether {@code props} set this key at all (to any value). */
+    public boolean isSet(Properties props) {
+        return props.getProperty(name) != null;
+    }
 
     /** Reads the key's value from {@code raw} (null means absent), applying the default and checks. */
     public T read(String raw) {
@@ -59,11 +73,21 @@ public record ConfigKey<T>(String name, Class<T> type, T defaultValue, Function<
         return new ConfigKey<>(name, String.class, null, Function.identity(), s -> null, doc);
     }
 
+    /** A {@link #secret} value as {@code toString()} shows it: {@code none} when absent, else {@link #MASK}. */
+    public static String masked(String secret) {
+        return secret == null ? "none" : MASK;
+    }
+
     /** Text that must be one of {@code choices} (compared exactly; the choices are lowercase by convention). */
     public static ConfigKey<String> oneOf(String name, String defaultValue, List<String> choices, String doc) {
         List<String> allowed = List.copyOf(choices);
         return new ConfigKey<>(name, String.class, defaultValue, Function.identity(),
                 s -> allowed.contains(s) ? null : "'" + s + "' must be one of " + allowed, doc);
+    }
+
+    /** The name of one of {@code choices} (see {@link ConfigChoice#of} for the constant it names). */
+    public static ConfigKey<String> oneOf(String name, ConfigChoice defaultChoice, ConfigChoice[] choices, String doc) {
+        return oneOf(name, defaultChoice.configName(), ConfigChoice.names(choices), doc);
     }
 
     /** Text matching {@code pattern}; {@code requirement} says in words what the pattern allows. */

@@ -33,7 +33,7 @@ public record DeepStorageConfig(StorageType type, Path storageDirectory, String 
         String region, boolean pathStyleAccess, String accessKey, String secretKey) {
 
     /** The deep storage kinds Tributary knows. */
-    public enum StorageType {
+    public enum StorageType implements ConfigChoice {
         /** A directory of this machine, or a file system mounted on every node (NFS and the like). */
         LOCAL("local"),
         /** An S3 bucket, or a bucket of an S3-compatible store such as MinIO. */
@@ -46,34 +46,21 @@ public record DeepStorageConfig(StorageType type, Path storageDirectory, String 
         }
 
         /** The value of {@code tributary.storage.type} that selects this kind. */
+        @Override
         public String configName() {
             return configName;
-        }
-
-        static StorageType of(String configName) {
-            for (StorageType type : values()) {
-                if (type.configName.equals(configName)) {
-                    return type;
-                }
-            }
-            throw new InvalidConfigException(TYPE.name(), "'" + configName + "' must be one of " + names());
-        }
-
-        static List<String> names() {
-            return List.of(LOCAL.configName, S3.configName);
         }
     }
 
     private static final String PREFIX = "tributary.storage.";
-    private static final String MASK = "****";
     // S3's bucket naming rules, as S3DeepStorageConfig applies them; checked here so the error names the key.
     private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     // '/'-separated elements, none empty, '.', '..' or holding a control character; trailing '/' optional.
     private static final Pattern KEY_PREFIX = Pattern.compile(
             "|/|(?:(?!\\.{1,2}(?:/|$))[^/\\p{Cc}]+/)*(?!\\.{1,2}(?:/|$))[^/\\p{Cc}]+/?");
 
-    public static final ConfigKey<String> TYPE = ConfigKey.oneOf(PREFIX + "type", StorageType.LOCAL.configName(),
-            StorageType.names(), "Where segments go at handoff: local (a directory) or s3 (a bucket).");
+    public static final ConfigKey<String> TYPE = ConfigKey.oneOf(PREFIX + "type", StorageType.LOCAL,
+            StorageType.values(), "Where segments go at handoff: local (a directory) or s3 (a bucket).");
     public static final ConfigKey<Path> STORAGE_DIRECTORY = ConfigKey.path(PREFIX + "storageDirectory",
             Path.of("var", "tributary", "segments"),
             "The base directory of local deep storage; relative paths resolve against the working directory.");
@@ -143,22 +130,17 @@ public record DeepStorageConfig(StorageType type, Path storageDirectory, String 
 
     public static DeepStorageConfig from(Properties props) {
         RuntimeProperties.requireKnownKeys(props, PREFIX, KEYS, List.of());
-        StorageType type = StorageType.of(TYPE.read(props.getProperty(TYPE.name())));
+        StorageType type = ConfigChoice.of(StorageType.values(), TYPE, TYPE.read(props));
         StorageType other = type == StorageType.LOCAL ? StorageType.S3 : StorageType.LOCAL;
         for (ConfigKey<?> key : type == StorageType.LOCAL ? S3_ONLY : LOCAL_ONLY) {
-            if (props.getProperty(key.name()) != null) {
+            if (key.isSet(props)) {
                 throw new InvalidConfigException(key.name(), "is only used when " + TYPE.name() + " is "
                         + other.configName() + ", and it is " + type.configName() + "; remove one of the two");
             }
         }
-        return new DeepStorageConfig(type, STORAGE_DIRECTORY.read(props.getProperty(STORAGE_DIRECTORY.name())),
-                BUCKET.read(props.getProperty(BUCKET.name())),
-                BASE_KEY.read(props.getProperty(BASE_KEY.name())),
-                ENDPOINT.read(props.getProperty(ENDPOINT.name())),
-                REGION.read(props.getProperty(REGION.name())),
-                PATH_STYLE_ACCESS.read(props.getProperty(PATH_STYLE_ACCESS.name())),
-                ACCESS_KEY.read(props.getProperty(ACCESS_KEY.name())),
-                SECRET_KEY.read(props.getProperty(SECRET_KEY.name())));
+        return new DeepStorageConfig(type, STORAGE_DIRECTORY.read(props), BUCKET.read(props), BASE_KEY.read(props),
+                ENDPOINT.read(props), REGION.read(props), PATH_STYLE_ACCESS.read(props), ACCESS_KEY.read(props),
+                SECRET_KEY.read(props));
     }
 
     /**
@@ -185,6 +167,6 @@ public record DeepStorageConfig(StorageType type, Path storageDirectory, String 
         }
         return "DeepStorageConfig[type=s3, bucket=" + bucket + ", baseKey=" + baseKey + ", endpoint=" + endpoint
                 + ", region=" + region + ", pathStyleAccess=" + pathStyleAccess + ", accessKey=" + accessKey
-                + ", secretKey=" + (secretKey == null ? "none" : MASK) + "]";
+                + ", secretKey=" + ConfigKey.masked(secretKey) + "]";
     }
 }

@@ -48,11 +48,11 @@ public record NodeConfig(String host, String bindHost, int port, long maxRequest
 
     public static NodeConfig from(Properties props) {
         RuntimeProperties.requireKnownKeys(props, "tributary.", KEYS, OWNED_ELSEWHERE);
-        return new NodeConfig(HOST.read(props.getProperty(HOST.name())),
-                BIND_HOST.read(props.getProperty(BIND_HOST.name())),
-                PORT.read(props.getProperty(PORT.name())),
-                MAX_REQUEST_BYTES.read(props.getProperty(MAX_REQUEST_BYTES.name())),
-                QUERY_TIMEOUT_MILLIS.read(props.getProperty(QUERY_TIMEOUT_MILLIS.name())));
+        return new NodeConfig(HOST.read(props),
+                BIND_HOST.read(props),
+                PORT.read(props),
+                MAX_REQUEST_BYTES.read(props),
+                QUERY_TIMEOUT_MILLIS.read(props));
     }
 
     /** The same config listening on another port. */

@@ -49,11 +49,11 @@ public record HistoricalConfig(Path cacheDirectory, long maxCacheBytes, int repl
     public static HistoricalConfig from(Properties props) {
         RuntimeProperties.requireKnownKeys(props, "tributary.segmentCache.", KEYS, List.of());
         RuntimeProperties.requireKnownKeys(props, "tributary.historical.", KEYS, List.of());
-        long replicas = REPLICATION_FACTOR.read(props.getProperty(REPLICATION_FACTOR.name()));
-        return new HistoricalConfig(CACHE_DIRECTORY.read(props.getProperty(CACHE_DIRECTORY.name())),
-                MAX_CACHE_BYTES.read(props.getProperty(MAX_CACHE_BYTES.name())),
+        long replicas = REPLICATION_FACTOR.read(props);
+        return new HistoricalConfig(CACHE_DIRECTORY.read(props),
+                MAX_CACHE_BYTES.read(props),
                 (int) Math.min(Integer.MAX_VALUE, replicas),
-                POLL_PERIOD_MILLIS.read(props.getProperty(POLL_PERIOD_MILLIS.name())));
+                POLL_PERIOD_MILLIS.read(props));
     }
 
     public HistoricalConfig withCacheDirectory(Path directory) {

@@ -1,5 +1,6 @@
 package dev.tributary.worker.historical;
 
+import dev.tributary.core.io.FileTrees;
 import dev.tributary.core.segment.CorruptSegmentException;
 import dev.tributary.core.segment.Segment;
 import dev.tributary.core.time.DateTimes;
@@ -12,7 +13,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +77,7 @@ final class SegmentCache {
                 return cached;
             } catch (CorruptSegmentException e) {
                 LOG.warn("cached copy of {} is damaged ({}); pulling it again", segment.id(), e.getMessage());
-                deleteTree(directory);
+                FileTrees.deleteRecursively(directory);
             }
         }
         URI location = location(segment);
@@ -94,7 +94,7 @@ final class SegmentCache {
         }
         Segment pulled = Segment.open(directory);
         if (!pulled.dataSource().equals(segment.dataSource())) {
-            deleteTree(directory);
+            FileTrees.deleteRecursively(directory);
             throw new IllegalArgumentException("segment at " + location + " is of dataSource '" + pulled.dataSource()
                     + "', not '" + segment.dataSource() + "' as its metadata says");
         }
@@ -106,7 +106,7 @@ final class SegmentCache {
     void remove(DataSegment segment) throws IOException {
         sizes.remove(segment.id());
         Path directory = directoryOf(segment);
-        deleteTree(directory);
+        FileTrees.deleteRecursively(directory);
         deleteEmptyParents(directory);
     }
 
@@ -129,7 +129,7 @@ final class SegmentCache {
         }
         for (Path directory : stale) {
             LOG.info("deleting {} from the segment cache: not a segment this node holds", base.relativize(directory));
-            deleteTree(directory);
+            FileTrees.deleteRecursively(directory);
             deleteEmptyParents(directory);
         }
     }
@@ -178,17 +178,6 @@ final class SegmentCache {
                 }
             }
             Files.delete(parent);
-        }
-    }
-
-    private static void deleteTree(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

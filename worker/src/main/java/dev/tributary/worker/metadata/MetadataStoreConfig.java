@@ -1,5 +1,6 @@
 package dev.tributary.worker.metadata;
 
+import dev.tributary.worker.config.ConfigChoice;
 import dev.tributary.worker.config.ConfigKey;
 import dev.tributary.worker.config.InvalidConfigException;
 import dev.tributary.worker.config.RuntimeProperties;
@@ -29,7 +30,7 @@ public record MetadataStoreConfig(StorageType type, String connectUri, String us
         String tablesBase) {
 
     /** The database kinds Tributary knows. */
-    public enum StorageType {
+    public enum StorageType implements ConfigChoice {
         /** H2, in a file on this machine (or in memory, for tests): one machine, no server to run. */
         EMBEDDED("embedded", "jdbc:h2:"),
         /** A PostgreSQL server, for a cluster. */
@@ -44,21 +45,9 @@ public record MetadataStoreConfig(StorageType type, String connectUri, String us
         }
 
         /** The value of {@code tributary.metadata.storage.type} that selects this kind. */
+        @Override
         public String configName() {
             return configName;
-        }
-
-        static StorageType of(String configName) {
-            for (StorageType type : values()) {
-                if (type.configName.equals(configName)) {
-                    return type;
-                }
-            }
-            throw new InvalidConfigException(TYPE.name(), "'" + configName + "' must be one of " + names());
-        }
-
-        static List<String> names() {
-            return List.of(EMBEDDED.configName, POSTGRESQL.configName);
         }
     }
 
@@ -69,10 +58,9 @@ public record MetadataStoreConfig(StorageType type, String connectUri, String us
      */
     private static final Pattern SQL_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,45}");
     private static final Pattern PASSWORD_IN_URI = Pattern.compile("(?i)(password=)[^&;]*");
-    private static final String MASK = "****";
 
     public static final ConfigKey<String> TYPE = ConfigKey.oneOf("tributary.metadata.storage.type",
-            StorageType.EMBEDDED.configName(), StorageType.names(),
+            StorageType.EMBEDDED, StorageType.values(),
             "The metadata store database: embedded (H2 on this machine) or postgresql (for a cluster).");
     public static final ConfigKey<String> CONNECT_URI = ConfigKey.optionalText(
             "tributary.metadata.storage.connector.connectURI",
@@ -123,20 +111,18 @@ public record MetadataStoreConfig(StorageType type, String connectUri, String us
 
     public static MetadataStoreConfig from(Properties props) {
         RuntimeProperties.requireKnownKeys(props, "tributary.metadata.", KEYS, List.of());
-        StorageType type = StorageType.of(TYPE.read(props.getProperty(TYPE.name())));
-        String connectUri = CONNECT_URI.read(props.getProperty(CONNECT_URI.name()));
-        Path directory = EMBEDDED_DIRECTORY.read(props.getProperty(EMBEDDED_DIRECTORY.name()));
-        boolean directoryGiven = props.getProperty(EMBEDDED_DIRECTORY.name()) != null;
-        if (directoryGiven && (type != StorageType.EMBEDDED || connectUri != null)) {
+        StorageType type = ConfigChoice.of(StorageType.values(), TYPE, TYPE.read(props));
+        String connectUri = CONNECT_URI.read(props);
+        Path directory = EMBEDDED_DIRECTORY.read(props);
+        if (EMBEDDED_DIRECTORY.isSet(props) && (type != StorageType.EMBEDDED || connectUri != null)) {
             throw new InvalidConfigException(EMBEDDED_DIRECTORY.name(), "is only used by the embedded store without a "
                     + CONNECT_URI.name() + "; remove one of the two");
         }
         if (type == StorageType.EMBEDDED && connectUri == null) {
             connectUri = embeddedUri(directory);
         }
-        return new MetadataStoreConfig(type, connectUri, USER.read(props.getProperty(USER.name())),
-                PASSWORD.read(props.getProperty(PASSWORD.name())),
-                TABLES_BASE.read(props.getProperty(TABLES_BASE.name())));
+        return new MetadataStoreConfig(type, connectUri, USER.read(props), PASSWORD.read(props),
+                TABLES_BASE.read(props));
     }
 
     /**
@@ -186,13 +172,13 @@ public record MetadataStoreConfig(StorageType type, String connectUri, String us
         if (text == null) {
             return null;
         }
-        String masked = PASSWORD_IN_URI.matcher(text).replaceAll("$1" + MASK);
-        return password == null || password.isEmpty() ? masked : masked.replace(password, MASK);
+        String masked = PASSWORD_IN_URI.matcher(text).replaceAll("$1" + ConfigKey.MASK);
+        return password == null || password.isEmpty() ? masked : masked.replace(password, ConfigKey.MASK);
     }
 
     @Override
     public String toString() {
         return "MetadataStoreConfig[type=" + type.configName() + ", connectUri=" + redactedUri() + ", user=" + user
-                + ", password=" + (password == null ? "none" : MASK) + ", tablesBase=" + tablesBase + "]";
+                + ", password=" + ConfigKey.masked(password) + ", tablesBase=" + tablesBase + "]";
     }
 }

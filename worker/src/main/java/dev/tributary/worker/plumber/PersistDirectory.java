@@ -3,6 +3,7 @@ package dev.tributary.worker.plumber;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.tributary.core.Json;
 import dev.tributary.core.TributaryException;
+import dev.tributary.core.io.FileTrees;
 import dev.tributary.core.segment.CorruptSegmentException;
 import dev.tributary.core.segment.Segment;
 import dev.tributary.core.time.Interval;
@@ -154,14 +155,14 @@ final class PersistDirectory implements AutoCloseable {
             return;
         }
         Path aside = root.resolve(DROPPED_PREFIX + dir.getFileName());
-        deleteTree(aside);
+        FileTrees.deleteRecursively(aside);
         Files.move(dir, aside, StandardCopyOption.ATOMIC_MOVE);
-        deleteTree(aside);
+        FileTrees.deleteRecursively(aside);
     }
 
     /** Deletes hydrant {@code number} and its commit file. */
     void delete(Interval interval, int number) throws IOException {
-        deleteTree(hydrant(interval, number));
+        FileTrees.deleteRecursively(hydrant(interval, number));
         Files.deleteIfExists(commitFile(interval, number));
     }
 
@@ -174,7 +175,7 @@ final class PersistDirectory implements AutoCloseable {
         Map<Interval, List<Restored>> kept = new TreeMap<>(java.util.Comparator.comparingLong(Interval::start));
         for (Path sinkDir : list(root)) {
             if (sinkDir.getFileName().toString().startsWith(DROPPED_PREFIX)) {
-                deleteTree(sinkDir); // a sink whose deletion was cut short
+                FileTrees.deleteRecursively(sinkDir); // a sink whose deletion was cut short
                 continue;
             }
             Interval interval = parseInterval(sinkDir);
@@ -185,7 +186,7 @@ final class PersistDirectory implements AutoCloseable {
                 String name = entry.getFileName().toString();
                 if (name.startsWith(".tmp-")) {
                     LOG.info("deleting {}: a persist that did not finish", entry);
-                    deleteTree(entry);
+                    FileTrees.deleteRecursively(entry);
                 } else if (name.matches("[0-9]+") && Files.isDirectory(entry)) {
                     Restored restored = restoreHydrant(interval, Integer.parseInt(name), confirmed);
                     if (restored != null) {
@@ -195,13 +196,13 @@ final class PersistDirectory implements AutoCloseable {
                         && !Files.isDirectory(sinkDir.resolve(name.substring(0, name.length() - COMMIT_SUFFIX.length())))) {
                     Files.deleteIfExists(entry); // its hydrant is gone
                 } else if (name.equals(MERGED)) {
-                    deleteTree(entry); // a handoff cut short: it merges again from the hydrants
+                    FileTrees.deleteRecursively(entry); // a handoff cut short: it merges again from the hydrants
                 }
             }
             boolean quarantined = list(sinkDir).stream().anyMatch(p -> p.getFileName().toString().endsWith(".corrupt"));
             if (!kept.containsKey(interval) && !quarantined) {
                 LOG.info("deleting {}: no committed hydrant is left in it", sinkDir);
-                deleteTree(sinkDir);
+                FileTrees.deleteRecursively(sinkDir);
             }
         }
         kept.values().forEach(list -> list.sort(java.util.Comparator.comparingInt(Restored::number)));
@@ -250,22 +251,6 @@ final class PersistDirectory implements AutoCloseable {
         }
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.sorted().toList();
-        }
-    }
-
-    /** Deletes a directory tree if it exists (for scratch output such as a merge cut short). */
-    static void deleteQuietly(Path path) throws IOException {
-        deleteTree(path);
-    }
-
-    private static void deleteTree(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 

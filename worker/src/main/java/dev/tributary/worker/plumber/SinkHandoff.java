@@ -2,6 +2,7 @@ package dev.tributary.worker.plumber;
 
 import dev.tributary.core.aggregation.AggregatorFactory;
 import dev.tributary.core.index.QueryableIndex;
+import dev.tributary.core.io.FileTrees;
 import dev.tributary.core.segment.Segment;
 import dev.tributary.core.segment.SegmentMerger;
 import dev.tributary.worker.metadata.DataSegment;
@@ -115,7 +116,7 @@ final class SinkHandoff {
             }
             case MERGING -> {
                 merged = directory.merged(sink.interval());
-                PersistDirectory.deleteQuietly(merged);
+                FileTrees.deleteRecursively(merged); // the output of a merge cut short
                 SegmentMerger.merge(persistedPieces(), merged);
                 stage = Stage.PUSHING;
                 return 0;

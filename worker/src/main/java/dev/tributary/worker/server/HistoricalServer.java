@@ -15,8 +15,6 @@ import dev.tributary.worker.metrics.NodeMetrics;
 import dev.tributary.worker.query.QueryRouter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A historical node with its HTTP API: what {@code tributary server historical} runs. Start and
@@ -27,12 +25,12 @@ public final class HistoricalServer implements AutoCloseable {
     static final java.time.Duration DRAIN_TIMEOUT = java.time.Duration.ofSeconds(30);
     private static final long VIEW_DELAY_MILLIS = 1_000;
 
-    private final List<AutoCloseable> parts;
+    private final ShutdownStack parts;
     private final HistoricalNode node;
     private final ClusterConnection cluster;
     private final HttpServer http;
 
-    private HistoricalServer(List<AutoCloseable> parts, HistoricalNode node, ClusterConnection cluster, HttpServer http) {
+    private HistoricalServer(ShutdownStack parts, HistoricalNode node, ClusterConnection cluster, HttpServer http) {
         this.parts = parts;
         this.node = node;
         this.cluster = cluster;
@@ -41,34 +39,29 @@ public final class HistoricalServer implements AutoCloseable {
 
     public static HistoricalServer start(NodeConfig config, MetadataStoreConfig metadata, ZooKeeperConfig zooKeeper,
             DeepStorageConfig storage, HistoricalConfig historical) {
-        List<AutoCloseable> parts = new ArrayList<>();
+        ShutdownStack parts = new ShutdownStack();
         try {
-            MetadataStore store = MetadataStore.open(metadata);
-            parts.add(store);
+            MetadataStore store = parts.push(MetadataStore.open(metadata));
             DeepStorage deepStorage = storage.open();
             if (deepStorage instanceof AutoCloseable closeable) {
-                parts.add(closeable);
+                parts.push(closeable);
             }
             int port = ClusterConnection.choosePort(config.port());
             ServerInfo self = new ServerInfo(config.host(), port, ServerInfo.HISTORICAL);
-            ClusterConnection cluster = ClusterConnection.open(zooKeeper, self);
-            parts.add(cluster);
-            HistoricalNode node = new HistoricalNode(historical, self, store.segmentStore(), deepStorage, cluster.view(),
-                    cluster.announcer());
-            parts.add(node);
-            NodeMetrics metrics = new NodeMetrics();
-            parts.add(metrics);
+            ClusterConnection cluster = parts.push(ClusterConnection.open(zooKeeper, self));
+            HistoricalNode node = parts.push(new HistoricalNode(historical, self, store.segmentStore(), deepStorage,
+                    cluster.view(), cluster.announcer()));
+            NodeMetrics metrics = parts.push(new NodeMetrics());
             HistoricalMeters.bind(metrics, node);
-            HttpServer http = HttpServer.start(config.withPort(port), new QueryRouter(node, cluster.view(), self), node::status,
-                    metrics);
-            parts.add(http);
+            HttpServer http = parts.push(HttpServer.start(config.withPort(port),
+                    new QueryRouter(node, cluster.view(), self), node::status, metrics));
             node.start();
             return new HistoricalServer(parts, node, cluster, http);
         } catch (IOException e) {
-            closeAll(parts);
+            parts.close();
             throw new UncheckedIOException("cannot start the historical: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            closeAll(parts);
+            parts.close();
             throw e;
         }
     }
@@ -100,19 +93,7 @@ public final class HistoricalServer implements AutoCloseable {
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(HistoricalServer.class).warn("leaving the cluster failed: {}", e.getMessage());
         } finally {
-            closeAll(parts);
+            parts.close();
         }
-    }
-
-    /** Closes in reverse order of opening; a failure does not keep the rest open. */
-    static void closeAll(List<AutoCloseable> parts) {
-        for (int i = parts.size() - 1; i >= 0; i--) {
-            try {
-                parts.get(i).close();
-            } catch (Exception e) {
-                org.slf4j.LoggerFactory.getLogger(HistoricalServer.class).warn("closing {} failed: {}", parts.get(i), e.getMessage());
-            }
-        }
-        parts.clear();
     }
 }

@@ -15,8 +15,6 @@ import dev.tributary.worker.metrics.NodeMetrics;
 import dev.tributary.worker.metrics.RealtimeMeters;
 import dev.tributary.worker.query.QueryRouter;
 import dev.tributary.worker.realtime.RealtimeNode;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A realtime node with its HTTP API: what {@code tributary server realtime} runs. In a cluster it
@@ -29,10 +27,10 @@ public final class RealtimeServer implements AutoCloseable {
 
     private final RealtimeNode node;
     private final HttpServer http;
-    private final List<AutoCloseable> parts;
+    private final ShutdownStack parts;
     private boolean closed;
 
-    private RealtimeServer(RealtimeNode node, HttpServer http, List<AutoCloseable> parts) {
+    private RealtimeServer(RealtimeNode node, HttpServer http, ShutdownStack parts) {
         this.node = node;
         this.http = http;
         this.parts = parts;
@@ -43,14 +41,13 @@ public final class RealtimeServer implements AutoCloseable {
      * compare-and-set), mirrored to Kafka, outside a cluster: its sinks stay on it.
      */
     public static RealtimeServer start(NodeConfig config, MetadataStoreConfig metadata, IngestionSpec spec) {
-        List<AutoCloseable> parts = new ArrayList<>();
+        ShutdownStack parts = new ShutdownStack();
         try {
-            MetadataStore store = MetadataStore.open(metadata);
-            parts.add(store);
+            MetadataStore store = parts.push(MetadataStore.open(metadata));
             RealtimeNode node = new RealtimeNode(spec, new LedgerPositions(store.offsetLedger()), owner(config));
             return serve(config, node, new QueryRouter(node, null, null), parts);
         } catch (RuntimeException e) {
-            HistoricalServer.closeAll(parts);
+            parts.close();
             throw e;
         }
     }
@@ -61,19 +58,12 @@ public final class RealtimeServer implements AutoCloseable {
      */
     public static RealtimeServer startInCluster(NodeConfig config, MetadataStoreConfig metadata, ZooKeeperConfig zooKeeper,
             DeepStorageConfig storage, IngestionSpec spec) {
+        ShutdownStack parts = new ShutdownStack();
         DeepStorage deepStorage = storage.open();
-        try {
-            RealtimeServer server = startInCluster(config, metadata, zooKeeper, deepStorage, storage.loadSpecType(), spec);
-            if (deepStorage instanceof AutoCloseable closeable) {
-                server.parts.add(0, closeable);
-            }
-            return server;
-        } catch (RuntimeException e) {
-            if (deepStorage instanceof AutoCloseable closeable) {
-                HistoricalServer.closeAll(new ArrayList<>(List.of(closeable)));
-            }
-            throw e;
+        if (deepStorage instanceof AutoCloseable closeable) {
+            parts.push(closeable); // at the bottom: it closes after everything that uses it
         }
+        return startInCluster(config, metadata, zooKeeper, deepStorage, storage.loadSpecType(), spec, parts);
     }
 
     /**
@@ -84,20 +74,24 @@ public final class RealtimeServer implements AutoCloseable {
      */
     public static RealtimeServer startInCluster(NodeConfig config, MetadataStoreConfig metadata, ZooKeeperConfig zooKeeper,
             DeepStorage deepStorage, String loadSpecType, IngestionSpec spec) {
-        List<AutoCloseable> parts = new ArrayList<>();
+        return startInCluster(config, metadata, zooKeeper, deepStorage, loadSpecType, spec, new ShutdownStack());
+    }
+
+    /** A node of a cluster on top of {@code parts} (already started); closes them if it cannot start. */
+    private static RealtimeServer startInCluster(NodeConfig config, MetadataStoreConfig metadata,
+            ZooKeeperConfig zooKeeper, DeepStorage deepStorage, String loadSpecType, IngestionSpec spec,
+            ShutdownStack parts) {
         try {
-            MetadataStore store = MetadataStore.open(metadata);
-            parts.add(store);
+            MetadataStore store = parts.push(MetadataStore.open(metadata));
             int port = ClusterConnection.choosePort(config.port());
             ServerInfo self = new ServerInfo(config.host(), port, ServerInfo.REALTIME);
-            ClusterConnection cluster = ClusterConnection.open(zooKeeper, self);
-            parts.add(cluster);
+            ClusterConnection cluster = parts.push(ClusterConnection.open(zooKeeper, self));
             ClusterHandoff handoff = new ClusterHandoff(store.segmentStore(), deepStorage, loadSpecType,
                     cluster.announcer(), cluster.view(), DROP_DELAY_MILLIS);
             RealtimeNode node = new RealtimeNode(spec, new LedgerPositions(store.offsetLedger()), owner(config), handoff);
             return serve(config.withPort(port), node, new QueryRouter(node, cluster.view(), self), parts);
         } catch (RuntimeException e) {
-            HistoricalServer.closeAll(parts);
+            parts.close();
             throw e;
         }
     }
@@ -105,10 +99,10 @@ public final class RealtimeServer implements AutoCloseable {
     /** A node without a metadata store: Kafka's committed offsets are the record (tools, demos, tests). */
     public static RealtimeServer start(NodeConfig config, IngestionSpec spec) {
         RealtimeNode node = new RealtimeNode(spec);
-        return serve(config, node, new QueryRouter(node, null, null), new ArrayList<>());
+        return serve(config, node, new QueryRouter(node, null, null), new ShutdownStack());
     }
 
-    private static RealtimeServer serve(NodeConfig config, RealtimeNode node, QueryRouter router, List<AutoCloseable> parts) {
+    private static RealtimeServer serve(NodeConfig config, RealtimeNode node, QueryRouter router, ShutdownStack parts) {
         NodeMetrics metrics = new NodeMetrics();
         RealtimeMeters.bind(metrics, node);
         HttpServer http;
@@ -118,7 +112,7 @@ public final class RealtimeServer implements AutoCloseable {
             metrics.close();
             throw e;
         }
-        parts.add(metrics);
+        parts.push(metrics);
         try {
             node.start();
         } catch (RuntimeException e) {
@@ -156,7 +150,7 @@ public final class RealtimeServer implements AutoCloseable {
             node.close();
         } finally {
             try {
-                HistoricalServer.closeAll(parts);
+                parts.close();
             } finally {
                 http.close();
             }
