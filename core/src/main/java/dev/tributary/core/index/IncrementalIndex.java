@@ -50,9 +50,11 @@ public final class IncrementalIndex implements QueryableIndex {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final TimeColumn time = new TimeColumn();
 
-    /** Open-addressing table of {@code row + 1}; 0 marks an empty slot. Writer only. */
-    private int[] table = new int[1 << 12];
-    private int[] rowHashes = new int[1024];
+    /**
+     * Open-addressing table of rows: each slot packs (row hash, row + 1) into a long, 0 for an empty
+     * slot, so a probe past another row's slot needs no look at that row. Writer only.
+     */
+    private long[] table = new long[1 << 12];
     private long[] keyScratch = new long[0];
     private volatile int rowCount;
     private volatile long minTime = Long.MAX_VALUE;
@@ -163,12 +165,12 @@ public final class IncrementalIndex implements QueryableIndex {
     private int find(long rowTime, long[] key, int hash) {
         int mask = table.length - 1;
         for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
-            int entry = table[slot];
+            long entry = table[slot];
             if (entry == 0) {
                 return -1;
             }
-            int row = entry - 1;
-            if (rowHashes[row] == hash && time.values[row] == rowTime && sameKey(row, key)) {
+            int row = (int) entry - 1;
+            if ((int) (entry >>> 32) == hash && time.values[row] == rowTime && sameKey(row, key)) {
                 return row;
             }
         }
@@ -190,12 +192,8 @@ public final class IncrementalIndex implements QueryableIndex {
             dimensions[d].append(row, key[d]);
         }
         if (rollup) {
-            if (row == rowHashes.length) {
-                rowHashes = Arrays.copyOf(rowHashes, rowHashes.length * 2);
-            }
-            rowHashes[row] = hash;
             if ((row + 1) * 2 > table.length) {
-                rehash(table.length * 2, row);
+                rehash(table.length * 2);
             }
             insert(row, hash);
         }
@@ -210,19 +208,26 @@ public final class IncrementalIndex implements QueryableIndex {
     }
 
     private void insert(int row, int hash) {
+        insert(table, ((long) hash << 32) | (row + 1L));
+    }
+
+    private static void insert(long[] table, long entry) {
         int mask = table.length - 1;
-        int slot = hash & mask;
+        int slot = (int) (entry >>> 32) & mask;
         while (table[slot] != 0) {
             slot = (slot + 1) & mask;
         }
-        table[slot] = row + 1;
+        table[slot] = entry;
     }
 
-    private void rehash(int capacity, int rows) {
-        table = new int[capacity];
-        for (int row = 0; row < rows; row++) {
-            insert(row, rowHashes[row]);
+    private void rehash(int capacity) {
+        long[] bigger = new long[capacity];
+        for (long entry : table) {
+            if (entry != 0) {
+                insert(bigger, entry);
+            }
         }
+        table = bigger;
     }
 
     /** Rows in the index (after rollup). */
@@ -241,7 +246,7 @@ public final class IncrementalIndex implements QueryableIndex {
     /** An estimate of the heap the rows and dictionaries take, in bytes. */
     public long estimatedBytes() {
         // Called before every add (isFull): one pass over the arrays, no allocation.
-        long perRow = 8 + (rollup ? 12 : 0);
+        long perRow = 8 + (rollup ? 16 : 0);
         long dictionaries = 0;
         for (DimensionIndexer d : dimensions) {
             perRow += d.bytesPerRow();

@@ -398,8 +398,27 @@ final class EventJsonReader {
             }
             byte[] key = keys[slot];
             int end = from + key.length;
-            return end < in.length && in[end] == '"' && java.util.Arrays.equals(key, 0, key.length, in, from, end)
-                    ? slot : -1;
+            return end < in.length && in[end] == '"' && sameBytes(key, in, from) ? slot : -1;
+        }
+
+        private static final java.lang.invoke.VarHandle LONGS =
+                java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+        /** Whether {@code in} holds {@code key} from {@code from} on (which the caller knows is in range): eight bytes at a time. */
+        private static boolean sameBytes(byte[] key, byte[] in, int from) {
+            int length = key.length;
+            int i = 0;
+            for (; i + 8 <= length; i += 8) {
+                if ((long) LONGS.get(key, i) != (long) LONGS.get(in, from + i)) {
+                    return false;
+                }
+            }
+            for (; i < length; i++) {
+                if (key[i] != in[from + i]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** The slot of the name {@code in[from .. from + length)}, added if new; remembered as the successor of {@code previous}. */
