@@ -116,8 +116,8 @@ public final class ClusterCommand {
     }
 
     @Command(name = "remove-worker", mixinStandardHelpOptions = true,
-            description = "Stop a worker for good: it commits what it read, leaves the consumer group, then hands off "
-                    + "what it persisted before it stops.")
+            description = "Stop a worker for good: it commits what it read, hands off its sinks as it stops and leaves "
+                    + "the consumer group; if sinks are left on disk, it is restarted to hand them off, then stopped.")
     static final class RemoveWorker implements Callable<Integer> {
         @Mixin Directory directory;
 
@@ -125,7 +125,7 @@ public final class ClusterCommand {
         String name;
 
         @Option(names = "--drain-timeout", defaultValue = "PT10M",
-                description = "how long to wait for its handoffs, ISO-8601 (default ${DEFAULT-VALUE})")
+                description = "how long to wait for the handoffs of a worker restarted to drain, ISO-8601 (default ${DEFAULT-VALUE})")
         Duration drainTimeout;
 
         @Override

@@ -19,7 +19,10 @@ public record ClusterProcess(String name, Role role, long pid, long startMillis,
     /** What a cluster process runs. */
     public enum Role {
         ZOOKEEPER, KAFKA, WORKER,
-        /** A removed worker restarted without input, handing off the rows it persisted before it stops for good. */
+        /**
+         * A removed worker that stopped with sinks left on disk, restarted without input to hand them off
+         * before it stops for good.
+         */
         DRAINING_WORKER,
         HISTORICAL, PRODUCER;
 

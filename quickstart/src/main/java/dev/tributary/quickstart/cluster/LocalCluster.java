@@ -135,7 +135,7 @@ public final class LocalCluster {
      * {@link WorkerRemoval}).
      *
      * @param name the worker, or null for the one started last
-     * @param drainTimeout how long to wait for its handoffs; past it the worker is left draining
+     * @param drainTimeout how long to wait for the handoffs of a worker restarted to drain; past it, it is left draining
      * @return the worker as it ended: stopped, or still draining
      */
     public ClusterProcess removeWorker(String name, Duration drainTimeout) {

@@ -38,16 +38,19 @@ final class NodeLauncher {
 
     /** Starts a worker reading the cluster's topic; it is healthy (not yet assigned partitions) when started. */
     ClusterProcess startWorker(String name, WorkerSpecs specs) {
-        Path dir = layout.node(name);
-        String spec = specs.forWorker(state.bootstrap(), dir.resolve("persist"), name);
-        return startRealtime(name, ClusterProcess.Role.WORKER, FreePorts.pick(), dir, spec);
+        String spec = specs.forWorker(state.bootstrap(), persistDirectory(name), name);
+        return startRealtime(name, ClusterProcess.Role.WORKER, FreePorts.pick(), layout.node(name), spec);
     }
 
     /** Restarts a stopped worker on its persist directory with nothing to read, to hand off what it persisted. */
     ClusterProcess startDrain(ClusterProcess worker, WorkerSpecs specs) {
-        Path dir = layout.node(worker.name());
-        String spec = specs.forDrain(state.bootstrap(), dir.resolve("persist"), state.drainTopic(), worker.name());
-        return startRealtime(worker.name(), ClusterProcess.Role.DRAINING_WORKER, worker.port(), dir, spec);
+        String spec = specs.forDrain(state.bootstrap(), persistDirectory(worker.name()), state.drainTopic(), worker.name());
+        return startRealtime(worker.name(), ClusterProcess.Role.DRAINING_WORKER, worker.port(), layout.node(worker.name()), spec);
+    }
+
+    /** The worker's {@code basePersistDirectory}, kept across its restarts. */
+    Path persistDirectory(String worker) {
+        return layout.node(worker).resolve("persist");
     }
 
     ClusterProcess startHistorical(String name) {

@@ -38,9 +38,10 @@ import org.junit.jupiter.api.Test;
  * Integration test (separate processes, three to five minutes): {@code tributary cluster} brings up
  * ZooKeeper, Kafka, a historical and two workers as their own JVMs, with PostgreSQL where one answers
  * at 127.0.0.1:5432 and the embedded store otherwise. While known events stream in, a third worker is
- * added and, once it ingests, the first is removed; the stream goes on until both remaining workers
- * ingest more. Then every node answers the exact totals for the whole cluster, each worker's status
- * shows its share of the partitions, and {@code down} leaves no process behind.
+ * added and, once it ingests, the first is removed (it hands off every sink as it stops, so it is not
+ * restarted to drain); the stream goes on until both remaining workers ingest more. Then every node
+ * answers the exact totals for the whole cluster, each worker's status shows its share of the
+ * partitions, and {@code down} leaves no process behind.
  */
 class LocalClusterIntegrationTest {
     /** AUTO (PostgreSQL where it answers), POSTGRESQL or EMBEDDED: {@code -Dtributary.test.cluster.metadata=EMBEDDED}. */
@@ -80,7 +81,11 @@ class LocalClusterIntegrationTest {
         await().atMost(Duration.ofMinutes(2)).until(() -> processed("worker-3") > 0);
         long processedByWorker1 = processed("worker-1");
         run("remove-worker", "worker-1");
-        assertThat(LocalCluster.in(DIR, System.out).state().find("worker-1")).as("worker-1 drained and forgotten").isEmpty();
+        assertThat(LocalCluster.in(DIR, System.out).state().find("worker-1")).as("worker-1 handed off and forgotten").isEmpty();
+        // With historical-1 up, worker-1 hands off every sink as it stops: the restart to drain is not needed.
+        Path worker1 = new ClusterLayout(DIR).node("worker-1");
+        assertThat(PersistedSinks.committedIn(worker1.resolve("persist"))).as("sinks worker-1 left on disk").isEmpty();
+        assertThat(worker1.resolve("drain-spec.json")).as("worker-1 was not restarted to drain").doesNotExist();
         long worker2 = processed("worker-2");
         long worker3 = processed("worker-3");
         await().atMost(Duration.ofMinutes(1)).until(() -> processed("worker-2") > worker2 && processed("worker-3") > worker3);
