@@ -3,6 +3,7 @@ package dev.tributary.core.index;
 import dev.tributary.core.aggregation.Values;
 import dev.tributary.core.column.Column;
 import dev.tributary.core.column.StringColumn;
+import dev.tributary.core.input.SharedValueList;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
@@ -36,6 +37,10 @@ final class StringDimensionIndexer implements DimensionIndexer, StringColumn {
     private final List<int[]> rawLists = new ArrayList<>();
     private long[] rawListKeys = new long[16];
     private int[] rawListTable = new int[16];
+    /** Lists shared by the event reader, with their keys; see {@link #sharedListKey}. */
+    private static final int SHARED_SLOTS = 1024;
+    private final SharedValueList[] sharedLists = new SharedValueList[SHARED_SLOTS];
+    private final long[] sharedKeys = new long[SHARED_SLOTS];
     private String[] scratchTexts = new String[8];
     private int[] scratchIds = new int[8];
     private int[] rows = new int[1024];
@@ -50,15 +55,34 @@ final class StringDimensionIndexer implements DimensionIndexer, StringColumn {
     @Override
     public long encode(Object input) {
         if (input instanceof List<?> list) {
-            if (list.isEmpty()) {
-                return NULL_ID;
-            }
-            if (list.size() == 1) {
-                return id(Values.toText(list.get(0)));
-            }
-            return encodeList(list);
+            return list instanceof SharedValueList shared ? sharedListKey(shared) : listKey(list);
         }
         return input == null ? NULL_ID : id(Values.toText(input));
+    }
+
+    private long listKey(List<?> list) {
+        if (list.isEmpty()) {
+            return NULL_ID;
+        }
+        if (list.size() == 1) {
+            return id(Values.toText(list.get(0)));
+        }
+        return encodeList(list);
+    }
+
+    /**
+     * The key of a list the event reader shares between events: what this instance got last time,
+     * found by identity in a small direct-mapped table, or worked out as for any list.
+     */
+    private long sharedListKey(SharedValueList list) {
+        int slot = list.bytesHash() & (SHARED_SLOTS - 1);
+        if (sharedLists[slot] == list) {
+            return sharedKeys[slot];
+        }
+        long key = listKey(list);
+        sharedLists[slot] = list;
+        sharedKeys[slot] = key;
+        return key;
     }
 
     /**

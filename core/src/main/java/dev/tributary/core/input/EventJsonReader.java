@@ -116,6 +116,52 @@ final class EventJsonReader {
         }
     }
 
+    /**
+     * An array value: a flat array (no nested arrays or objects) of a field whose arrays repeat comes
+     * from the field's {@link ArrayValueCache} when its bytes were seen before, and goes into it when not.
+     */
+    private Object arrayValue(int depth) {
+        ArrayValueCache cache = names.arrays(lastName);
+        if (!cache.active()) {
+            return array(depth);
+        }
+        int start = pos;
+        int hash = 1;
+        int end = -1;
+        boolean inString = false;
+        for (int i = start + 1; i < in.length && i - start < ArrayValueCache.MAX_BYTES; i++) {
+            int b = in[i];
+            hash = 31 * hash + b;
+            if (inString) {
+                if (b == '\\') {
+                    i++;
+                    if (i < in.length) {
+                        hash = 31 * hash + in[i];
+                    }
+                } else if (b == '"') {
+                    inString = false;
+                }
+            } else if (b == '"') {
+                inString = true;
+            } else if (b == ']') {
+                end = i + 1;
+                break;
+            } else if (b == '[' || b == '{') {
+                break;
+            }
+        }
+        if (end < 0) {
+            return array(depth);
+        }
+        SharedValueList cached = cache.find(in, start, end - start, hash);
+        if (cached != null) {
+            pos = end;
+            return cached;
+        }
+        List<Object> parsed = array(depth);
+        return pos == end ? cache.add(in, start, end - start, hash, parsed) : parsed;
+    }
+
     private Object value(int depth) {
         skipSpace();
         int c = peek();
@@ -125,7 +171,7 @@ final class EventJsonReader {
             case '{':
                 return object(depth + 1);
             case '[':
-                return array(depth + 1);
+                return arrayValue(depth + 1);
             case 't':
                 literal("true");
                 return Boolean.TRUE;
@@ -382,6 +428,8 @@ final class EventJsonReader {
         private final byte[][] keys = new byte[SIZE][];
         private final String[] values = new String[SIZE];
         private final int[] successors = new int[SIZE + 1];
+        /** Per slot (and for {@link #START}), the cache of the array values of the field with that name; made when first needed. */
+        private final ArrayValueCache[] fieldArrays = new ArrayValueCache[SIZE + 1];
 
         NameCache() {
             java.util.Arrays.fill(successors, -1);
@@ -453,6 +501,16 @@ final class EventJsonReader {
 
         String value(int slot) {
             return values[slot];
+        }
+
+        /** The array cache of the field whose name has this slot. */
+        ArrayValueCache arrays(int slot) {
+            ArrayValueCache cache = fieldArrays[slot];
+            if (cache == null) {
+                cache = new ArrayValueCache();
+                fieldArrays[slot] = cache;
+            }
+            return cache;
         }
 
         int length(int slot) {

@@ -177,4 +177,41 @@ class EventJsonReaderTest {
                     .isInstanceOf(UnparseableEventException.class);
         }
     }
+
+    @Test
+    void shouldHandOutOneImmutableListForRepeatedArrayBytesOfAField() {
+        Map<String, Object> first = EventJsonReader.readObject("{\"tags\": [\"a\", null, 2], \"n\": 1}".getBytes(UTF_8));
+        Map<String, Object> second = EventJsonReader.readObject("{\"tags\": [\"a\", null, 2], \"n\": 2}".getBytes(UTF_8));
+        Map<String, Object> spaced = EventJsonReader.readObject("{\"tags\": [\"a\",null,2], \"n\": 3}".getBytes(UTF_8));
+
+        assertThat(first.get("tags")).isEqualTo(java.util.Arrays.asList("a", null, 2L)).isSameAs(second.get("tags"));
+        assertThat(spaced.get("tags")).isEqualTo(first.get("tags"));
+        @SuppressWarnings("unchecked")
+        List<Object> shared = (List<Object>) first.get("tags");
+        assertThatThrownBy(() -> shared.add("b")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> shared.set(0, "b")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void shouldReadArraysWhoseStringsHoldBracketsQuotesAndEscapes() {
+        String[] events = {
+            "{\"t\": [\"a\\\"]\", \"b\"]}", "{\"t\": [\"[\", \"{\"]}", "{\"t\": [[\"a\"], \"b\"]}",
+            "{\"t\": [{\"x\": [1]}]}", "{\"t\": [\"\\\\\"]}", "{\"t\": []}"};
+        for (int round = 0; round < 3; round++) {
+            for (String event : events) {
+                assertThat(normalize(EventJsonReader.readObject(event.getBytes(UTF_8))))
+                        .as(event).isEqualTo(normalize(jackson(event)));
+            }
+        }
+        assertThatThrownBy(() -> EventJsonReader.readObject("{\"t\": [\"a\" \"b\"]}".getBytes(UTF_8)))
+                .isInstanceOf(UnparseableEventException.class);
+    }
+
+    private static Map<String, Object> jackson(String event) {
+        try {
+            return JACKSON.readValue(event, new TypeReference<Map<String, Object>>() { });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
