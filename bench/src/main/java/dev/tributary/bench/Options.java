@@ -11,7 +11,7 @@ package dev.tributary.bench;
  * @param queryRuns runs of each query measured
  */
 record Options(int ingestEvents, int queryEvents, int warmups, int iterations, int queryWarmups, int queryRuns) {
-    static final Options FULL = new Options(300_000, 2_400_000, 2, 5, 5, 9);
+    static final Options FULL = new Options(300_000, 2_400_000, 5, 5, 5, 9);
     static final Options QUICK = new Options(50_000, 150_000, 1, 3, 2, 5);
 
     Options {

@@ -14,7 +14,9 @@ import java.util.Arrays;
  * overflow register ({@code value << 16 | register}) and then its non-zero register bytes
  * ({@code position << 8 | byte}), a few dozen bytes instead of a 1 KB collector. A row that outgrows
  * {@link #MAX_COMPACT_BYTES} register bytes, or takes an event that is not a plain set of hashes,
- * becomes a real collector. Both forms stand for exactly the collector Druid would hold: readers get
+ * becomes a real collector. A row of one register byte and no overflow, the most common row of all
+ * (one event, or events of one value), is not an object at all: its entry sits in an {@code int}
+ * column, {@link #singles}. Both forms stand for exactly the collector Druid would hold: readers get
  * it from {@link #getObject} or fold it with {@link #foldInto} without building it.
  */
 final class CollectorMetricColumn implements MetricColumn, CollectorColumn {
@@ -33,6 +35,8 @@ final class CollectorMetricColumn implements MetricColumn, CollectorColumn {
     private final int[] scratchRegisters = new int[MAX_COMPACT_BYTES];
     /** Per row: null, a compact {@code int[]} or a {@link HyperLogLogCollector}. */
     private Object[] rows = new Object[1024];
+    /** Per row whose {@link #rows} entry is null: its one register entry ({@code position << 8 | byte}, never 0), or 0 for an empty row. */
+    private int[] singles = new int[1024];
     private int rowCount;
     private long heldBytes;
 
@@ -50,10 +54,18 @@ final class CollectorMetricColumn implements MetricColumn, CollectorColumn {
             collector.fold(scratch);
             return;
         }
-        int[] compact = (int[]) current;
+        int[] compact = current != null ? (int[]) current : singles[row] != 0 ? new int[] {0, singles[row]} : null;
         int n = scratch.touchedRegisters(scratchRegisters);
         if (n >= 0) {
+            if (compact == null && n == 1 && scratch.maxOverflowValue() == 0) {
+                singles[row] = scratchRegisters[0];
+                return;
+            }
             int[] merged = merge(compact, scratchRegisters, n, scratch.maxOverflowValue(), scratch.maxOverflowRegister());
+            if (merged.length == 2 && merged[0] == 0 && current == null) {
+                singles[row] = merged[1];
+                return;
+            }
             if (merged.length - 1 <= MAX_COMPACT_BYTES) {
                 replace(row, merged);
                 return;
@@ -115,6 +127,7 @@ final class CollectorMetricColumn implements MetricColumn, CollectorColumn {
     private void replace(int row, Object value) {
         heldBytes += bytes(value) - bytes(rows[row]);
         rows[row] = value;
+        singles[row] = 0;
     }
 
     private static long bytes(Object value) {
@@ -131,6 +144,7 @@ final class CollectorMetricColumn implements MetricColumn, CollectorColumn {
         }
         if (row == rows.length) {
             rows = Arrays.copyOf(rows, rows.length * 2);
+            singles = Arrays.copyOf(singles, singles.length * 2);
         }
         rowCount = row + 1;
     }
@@ -140,10 +154,10 @@ final class CollectorMetricColumn implements MetricColumn, CollectorColumn {
         return this;
     }
 
-    /** The row's reference; what it points at is counted in {@link #heldBytes()}. */
+    /** The row's reference and its single entry; what the reference points at is counted in {@link #heldBytes()}. */
     @Override
     public int bytesPerRow() {
-        return 4;
+        return 8;
     }
 
     @Override
@@ -160,13 +174,18 @@ final class CollectorMetricColumn implements MetricColumn, CollectorColumn {
     @Override
     public Object getObject(int row) {
         Object value = rows[row];
+        if (value == null && singles[row] != 0) {
+            return expand(new int[] {0, singles[row]});
+        }
         return value instanceof int[] compact ? expand(compact) : value;
     }
 
     @Override
     public void foldInto(int row, HyperLogLogCollector target) {
         Object value = rows[row];
-        if (value instanceof int[] compact) {
+        if (value == null && singles[row] != 0) {
+            target.foldRegister(singles[row]);
+        } else if (value instanceof int[] compact) {
             fold(compact, target);
         } else if (value instanceof HyperLogLogCollector collector) {
             target.fold(collector);

@@ -287,6 +287,17 @@ public final class HyperLogLogCollector {
             int entry = entries[k];
             nonZero += merge(entry >>> 8, offsetDiff, entry & 0xff);
         }
+        finishFold(nonZero, overflowValue, overflowRegister);
+    }
+
+    /** {@link #foldRegisters} of the one entry {@code entry} and no overflow register. */
+    void foldRegister(int entry) {
+        touchedCount = -1;
+        makeDense();
+        finishFold(numNonZero + merge(entry >>> 8, registerOffset, entry & 0xff), 0, 0);
+    }
+
+    private void finishFold(int nonZero, int overflowValue, int overflowRegister) {
         if (nonZero == NUM_BUCKETS) {
             nonZero = decrementRegisters();
             registerOffset++;

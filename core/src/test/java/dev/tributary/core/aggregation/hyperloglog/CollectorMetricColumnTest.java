@@ -60,7 +60,8 @@ class CollectorMetricColumnTest {
         for (int row = 0; row < 1000; row++) {
             column.aggregate(row, new InputRow(0, List.of(), Map.of(FIELD, new long[] {random.nextLong(), random.nextLong()})));
         }
-        assertThat(column.heldBytes()).isLessThan(1000L * 64);
+        // a row of one value holds no object of its own (a rare overflowing hash aside)
+        assertThat(column.heldBytes()).isLessThan(1000L * 8);
         for (int value = 0; value < 200; value++) {
             column.aggregate(0, new InputRow(0, List.of(), Map.of(FIELD, new long[] {random.nextLong(), random.nextLong()})));
         }
