@@ -112,21 +112,46 @@ final class TimeseriesEngine {
             combine(query, slots, nonEmpty, aggregators, buckets);
             return;
         }
+        int[][] keyed = {new int[0]};
         piece.scan((start, end) -> {
             running.check();
-            for (int row = start; row < end; row++) {
-                long t = time.getLong(row);
-                if (t < from || t >= to || !matcher.matches(row)) {
-                    continue;
-                }
-                int slot = slots.slot(t);
-                nonEmpty[slot] = true;
-                for (GroupAggregator aggregator : aggregators) {
-                    aggregator.aggregate(slot, row);
-                }
+            if (keyed[0].length < end - start) {
+                keyed[0] = new int[end - start];
             }
+            aggregateBlock(time, matcher, start, end, from, to, slots, nonEmpty, aggregators, keyed[0]);
         });
         combine(query, slots, nonEmpty, aggregators, buckets);
+    }
+
+    /**
+     * Rows in any order, or filtered: each row of the block gets its slot (-1 when its time is outside
+     * the interval or the filter rejects it), then every aggregator folds the block at once, as one
+     * range when all its rows share a slot (a live index's block of one hour, or granularity all).
+     */
+    private static void aggregateBlock(NumericColumn time, RowMatcher matcher, int start, int end, long from, long to,
+            Buckets slots, boolean[] nonEmpty, GroupAggregator[] aggregators, int[] keyed) {
+        int first = -1;
+        boolean uniform = true;
+        for (int row = start; row < end; row++) {
+            long t = time.getLong(row);
+            int slot = t < from || t >= to || !matcher.matches(row) ? -1 : slots.slot(t);
+            keyed[row - start] = slot;
+            if (row == start) {
+                first = slot;
+            } else if (slot != first) {
+                uniform = false;
+            }
+            if (slot >= 0) {
+                nonEmpty[slot] = true;
+            }
+        }
+        for (GroupAggregator aggregator : aggregators) {
+            if (!uniform) {
+                aggregator.aggregateBatch(keyed, start, end);
+            } else if (first >= 0) {
+                aggregator.aggregateRange(first, start, end);
+            }
+        }
     }
 
     /**
