@@ -8,8 +8,9 @@ import java.util.List;
  * {@link SharedValueList}s. Direct-mapped: an array takes the slot of an earlier one that hashes alike.
  *
  * <p>A field whose arrays rarely repeat would only pay for the look-ups, so the cache checks its hit
- * rate every {@link #SAMPLE} look-ups and, below a quarter, stands aside for the next {@link #PAUSE}
- * arrays before trying again.
+ * rate every {@link #SAMPLE} look-ups and, below a quarter, empties itself and stands aside for the
+ * next {@link #PAUSE} arrays before trying again. So a field's arrays take at most {@code SIZE} slots
+ * of at most {@link #MAX_BYTES} bytes each, and only while they repeat.
  *
  * <p>Not thread-safe: one per field and parsing thread.
  */
@@ -47,6 +48,9 @@ final class ArrayValueCache {
         if (++lookups == SAMPLE) {
             if (hits < SAMPLE / 4) {
                 paused = PAUSE;
+                // what a field of rarely repeating arrays left here would only take up memory
+                Arrays.fill(keys, null);
+                Arrays.fill(lists, null);
             }
             lookups = 0;
             hits = 0;
