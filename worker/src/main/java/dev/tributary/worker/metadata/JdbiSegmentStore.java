@@ -28,6 +28,10 @@ import org.jdbi.v3.core.Handle;
  * attempt whose outcome was unknown (it committed, then the connection broke) finds the row and adds
  * nothing.
  *
+ * <p>A publish deletes the segment's pending row in its transaction. Partition numbers stay unique
+ * because allocation counts published partitions too, and it reads the pending table before the
+ * segments table, so a publish committing between the two reads cannot hide the partition from both.
+ *
  * <p>Thread-safe and stateless: every method is one transaction or one statement of the
  * {@link MetadataStore}.
  */
@@ -68,8 +72,11 @@ final class JdbiSegmentStore implements SegmentStore {
             if (allocated.isPresent()) {
                 return sameVersion(allocated.get(), dataSource, interval, version, sequenceName);
             }
-            int partition = Math.max(highestPending(handle, dataSource, start, end, version),
-                    highestPublished(handle, dataSource, start, end, version)) + 1;
+            // Pending first, then published: a publish moves a partition from the one table to the other in
+            // one transaction, so a publish that commits between the two reads is seen by the second.
+            int pendingMax = highestPending(handle, dataSource, start, end, version);
+            int publishedMax = highestPublished(handle, dataSource, start, end, version);
+            int partition = Math.max(pendingMax, publishedMax) + 1;
             // A concurrent allocator may insert the same partition or sequence first: then this fails
             // with a unique-key violation and the store runs the transaction again.
             handle.createUpdate("INSERT INTO " + pending
@@ -139,6 +146,9 @@ final class JdbiSegmentStore implements SegmentStore {
         checkText("version", segment.version());
         String payload = write(segment);
         return store.inTransaction("publish segment '" + id + "'", handle -> {
+            // The published row now holds the partition, so its allocation goes, in the same transaction: a
+            // run again after an unknown outcome finds the segment and deletes nothing.
+            handle.createUpdate("DELETE FROM " + pending + " WHERE id = :id").bind("id", id).execute();
             if (exists(handle, id)) {
                 return false;
             }

@@ -90,6 +90,10 @@ abstract class SegmentStoreContract {
                 + " WHERE id = :id").bind("id", id).mapTo(Long.class).one());
     }
 
+    long pendingRowsWithId(String id) {
+        return rowsWithId(store.config().pendingSegmentsTable(), id);
+    }
+
     /** Runs both tasks at once (as close as a barrier gets them) and returns their results in order. */
     <T> List<T> concurrently(Callable<T> first, Callable<T> second) throws Exception {
         CyclicBarrier start = new CyclicBarrier(2);
@@ -199,6 +203,66 @@ abstract class SegmentStoreContract {
         assertThat(rowsWithId(store.config().segmentsTable(), segment.id())).isEqualTo(1);
         assertThat(segments.isPublished(segment.id())).isTrue();
         assertThat(usedSegments()).containsExactly(segment);
+    }
+
+    @Test
+    void shouldDeleteOnlyThePublishedSegmentsPendingRowAndAcceptARetry() {
+        int published = segments.allocatePartition(dataSource, HOUR, VERSION, "sink-a");
+        int stillPending = segments.allocatePartition(dataSource, HOUR, VERSION, "sink-b");
+        DataSegment segment = segment(HOUR, published);
+        assertThat(pendingRowsWithId(segment.id())).isEqualTo(1);
+
+        assertThat(segments.publish(segment)).isTrue();
+
+        assertThat(pendingRowsWithId(segment.id())).isZero();
+        assertThat(pendingRowsWithId(segment(HOUR, stillPending).id())).isEqualTo(1);
+        // A retry after an unknown outcome finds the segment and has no pending row left to delete.
+        assertThat(segments.publish(segment)).isFalse();
+        assertThat(pendingRowsWithId(segment.id())).isZero();
+        assertThat(rowsWithId(store.config().segmentsTable(), segment.id())).isEqualTo(1);
+        assertThat(segments.allocatePartition(dataSource, HOUR, VERSION, "sink-b")).isEqualTo(stillPending);
+    }
+
+    @Test
+    void shouldNeverAllocateAPublishedPartitionAgainOnceItsPendingRowIsDeleted() {
+        assertThat(segments.allocatePartition(dataSource, HOUR, VERSION, "sink-0")).isZero();
+        assertThat(segments.allocatePartition(dataSource, HOUR, VERSION, "sink-1")).isEqualTo(1);
+        // The highest partition is published: only its segment row now holds the number.
+        segments.publish(segment(HOUR, 1));
+
+        assertThat(segments.allocatePartition(dataSource, HOUR, VERSION, "sink-2")).isEqualTo(2);
+        segments.publish(segment(HOUR, 0));
+        segments.publish(segment(HOUR, 2));
+        assertThat(segments.allocatePartition(dataSource, HOUR, VERSION, "sink-3")).isEqualTo(3);
+    }
+
+    @Test
+    void shouldGiveASequenceANewPartitionWhenItAsksAgainAfterItsSegmentIsPublished() {
+        assertThat(segments.allocatePartition(dataSource, HOUR, VERSION, "sink")).isZero();
+        segments.publish(segment(HOUR, 0));
+
+        // Its allocation went with the publish, so the name is a new sink's: it gets the next number,
+        // never the published one (the plumber names every new sink afresh, so it never asks this).
+        assertThat(segments.allocatePartition(dataSource, HOUR, VERSION, "sink")).isEqualTo(1);
+        assertThat(segments.allocatePartition(dataSource, HOUR, VERSION, "sink")).isEqualTo(1);
+        assertThat(pendingRowsWithId(segment(HOUR, 1).id())).isEqualTo(1);
+    }
+
+    @Test
+    void shouldNotAllocateAPartitionBeingPublishedAtTheSameTime() throws Exception {
+        SegmentStore other = open("tributary").segmentStore();
+        for (int round = 0; round < 20; round++) {
+            int published = segments.allocatePartition(dataSource, HOUR, VERSION, "published-" + round);
+            String next = "next-" + round;
+
+            List<Integer> partitions = concurrently(() -> {
+                segments.publish(segment(HOUR, published));
+                return published;
+            }, () -> other.allocatePartition(dataSource, HOUR, VERSION, next));
+
+            assertThat(partitions.get(1)).isGreaterThan(published);
+            assertThat(pendingRowsWithId(segment(HOUR, published).id())).isZero();
+        }
     }
 
     @Test
@@ -314,13 +378,14 @@ abstract class SegmentStoreContract {
 
     @Test
     void shouldPublishOnceWhenTheFirstAttemptFailsTransiently() throws Exception {
-        DataSegment segment = segment(HOUR, 0);
+        DataSegment segment = segment(HOUR, segments.allocatePartition(dataSource, HOUR, VERSION, "sink"));
         Callable<Integer> attempts = failTheNextInsertOnce(store.config().segmentsTable());
 
         assertThat(segments.publish(segment)).isTrue();
 
         assertThat(attempts.call()).as("inserts tried").isEqualTo(2);
         assertThat(rowsWithId(store.config().segmentsTable(), segment.id())).isEqualTo(1);
+        assertThat(pendingRowsWithId(segment.id())).isZero();
         assertThat(usedSegments()).containsExactly(segment);
     }
 
