@@ -79,12 +79,33 @@ class CrashRecoveryIntegrationTest {
         NodeClient client = new NodeClient(last.port);
         try {
             long[] totals = new long[2];
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                JsonNode result = client.query(TOTALS).body().path(0).path("result");
-                totals[0] = result.path("events").asLong();
-                totals[1] = result.path("added").asLong();
-                return totals[0] >= EVENTS && lag(client) == 0;
-            });
+            String[] lastSeen = {"nothing yet"};
+            try {
+                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                    JsonNode answer = client.query(TOTALS).body();
+                    JsonNode result = answer.path(0).path("result");
+                    totals[0] = result.path("events").asLong();
+                    totals[1] = result.path("added").asLong();
+                    long lag = lag(client);
+                    lastSeen[0] = "query " + answer + ", lag " + lag + ", ingestion "
+                            + client.get("/status/ingestion").body();
+                    return totals[0] >= EVENTS && lag == 0;
+                });
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                StringBuilder logs = new StringBuilder();
+                try (var files = Files.list(dir)) {
+                    for (Path log : files.filter(f -> f.toString().endsWith(".log")).sorted().toList()) {
+                        for (String line : Files.readAllLines(log)) {
+                            if (line.contains("ERROR") || line.contains("WARN") || line.contains("corrupt") || line.contains("deleting")
+                                    || line.contains("restored")) {
+                                logs.append(log.getFileName()).append(": ").append(line).append('\n');
+                            }
+                        }
+                    }
+                }
+                throw new AssertionError("the last worker did not count all " + EVENTS + " events with no lag; last seen: "
+                        + lastSeen[0] + "\n" + logs, e);
+            }
             long lost = Math.max(0, EVENTS - totals[0]);
             long duplicated = Math.max(0, totals[0] - EVENTS);
             System.out.printf("crash test: %d kills, %d events produced, %d consumed by killed workers, lost %d, duplicated %d%n",

@@ -128,6 +128,9 @@ public record MetadataStoreConfig(StorageType type, String connectUri, String us
     /**
      * The H2 file database in {@code directory}. {@code AUTO_SERVER=TRUE} lets several processes on
      * this machine use it at once: the first to open it serves it to the others over a local socket.
+     * {@code WRITE_DELAY=0} writes each commit to the file before the commit returns. By default H2
+     * writes commits up to half a second later, so a worker killed in between would lose a ledger
+     * commit whose Kafka offsets were already committed, and with it the rows of its hydrants.
      */
     public static String embeddedUri(Path directory) {
         String path = directory.toAbsolutePath().normalize().resolve("metadata").toString();
@@ -135,7 +138,7 @@ public record MetadataStoreConfig(StorageType type, String connectUri, String us
             throw new InvalidConfigException(EMBEDDED_DIRECTORY.name(), "'" + directory
                     + "' must not contain ';' (H2 reads it as the start of a URL setting)");
         }
-        return "jdbc:h2:file:" + path + ";AUTO_SERVER=TRUE";
+        return "jdbc:h2:file:" + path + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 
     /** {@code <tablesBase>_offsets}: the ledger, one row per (consumer group, topic, partition). */

@@ -27,7 +27,7 @@ class MetadataStoreConfigTest {
         Path expected = Path.of(System.getProperty("java.io.tmpdir"), "tributary-metadata", "metadata")
                 .toAbsolutePath().normalize();
         assertThat(config.type()).isEqualTo(StorageType.EMBEDDED);
-        assertThat(config.connectUri()).isEqualTo("jdbc:h2:file:" + expected + ";AUTO_SERVER=TRUE");
+        assertThat(config.connectUri()).isEqualTo("jdbc:h2:file:" + expected + ";AUTO_SERVER=TRUE;WRITE_DELAY=0");
         assertThat(config.tablesBase()).isEqualTo("tributary");
         assertThat(config.offsetsTable()).isEqualTo("tributary_offsets");
         assertThat(config.commitsTable()).isEqualTo("tributary_commits");

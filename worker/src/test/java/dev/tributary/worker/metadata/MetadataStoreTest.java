@@ -181,6 +181,6 @@ class MetadataStoreTest {
 
         assertThat(Files.exists(directory)).isFalse();
         assertThat(config.connectUri())
-                .isEqualTo("jdbc:h2:file:" + directory.resolve("metadata") + ";AUTO_SERVER=TRUE");
+                .isEqualTo("jdbc:h2:file:" + directory.resolve("metadata") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0");
     }
 }
