@@ -7,30 +7,29 @@ import dev.tributary.core.query.QueryReader;
 import dev.tributary.core.query.QueryTimeoutException;
 import dev.tributary.core.query.RunningQuery;
 import dev.tributary.worker.query.QueryRouter;
-import dev.tributary.worker.query.RunningQueries;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code POST /druid/v2} and {@code DELETE /druid/v2/{queryId}}: runs queries through the node's
  * {@link QueryRouter} (over the cluster, or locally) on the request thread,
  * each with its deadline (context {@code timeout}, else the node default) and a registration under its
- * {@code queryId} in the router's {@link RunningQueries} so that another request can cancel it (and its parts
- * on other servers). Every request is timed in {@link QueryMetrics},
+ * {@code queryId} so that another request can cancel it. Every request is timed in {@link QueryMetrics},
  * whatever its outcome. Thread-safe.
  */
 final class QueryResource {
     private final QueryRouter router;
     private final long defaultTimeoutMillis;
     private final QueryMetrics metrics;
-    private final RunningQueries running;
+    private final Map<String, RunningQuery> running = new ConcurrentHashMap<>();
 
     QueryResource(QueryRouter router, long defaultTimeoutMillis, QueryMetrics metrics) {
         this.router = router;
         this.defaultTimeoutMillis = defaultTimeoutMillis;
         this.metrics = metrics;
-        this.running = router.runningQueries();
     }
 
     /** The query's id (from its context, or a new one), its result rows, and requested segments not served here. */
@@ -69,17 +68,23 @@ final class QueryResource {
 
     private Answer run(Query query, byte[] body, boolean localOnly) {
         RunningQuery run = RunningQuery.of(query, UUID.randomUUID().toString(), defaultTimeoutMillis);
-        running.start(run);
+        String queryId = run.queryId();
+        running.put(queryId, run);
         try {
             QueryRouter.Answer answer = router.run(query, body, run, localOnly);
-            return new Answer(run.queryId(), answer.rows(), answer.missing());
+            return new Answer(queryId, answer.rows(), answer.missing());
         } finally {
-            running.end(run);
+            running.remove(queryId, run);
         }
     }
 
-    /** Cancels the running query with this id, and its parts on other servers; false when none runs here. */
+    /** Cancels the running query with this id; false when none runs. */
     boolean cancel(String queryId) {
-        return running.cancel(queryId);
+        RunningQuery run = running.get(queryId);
+        if (run == null) {
+            return false;
+        }
+        run.cancel();
+        return true;
     }
 }

@@ -13,11 +13,9 @@ import dev.tributary.worker.cluster.ServerInfo;
 import dev.tributary.worker.metadata.DataSegment;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,9 +28,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Answers {@code POST /druid/v2} on any node: from its ZooKeeper view it picks, for every segment of
@@ -44,10 +39,6 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Without a view (a node outside a cluster), or when the request asks for the local answer
  * ({@link #LOCAL_HEADER} or context {@code tributaryLocal}), the node answers from what it serves itself.
- *
- * <p>A query sent to other servers carries its {@code queryId} (the client's, or the one this node gave
- * it), so that a cancel here ({@link RunningQueries#cancel}) reaches the servers that have not answered
- * yet as {@code DELETE /druid/v2/{queryId}}.
  *
  * <p>Thread-safe: each call runs on the calling (request) thread, plus the HTTP client's threads.
  */
@@ -63,15 +54,12 @@ public final class QueryRouter {
     /** Context key set by a router: answer with partial (unfinalized, unmerged) results. */
     public static final String PARTIAL_CONTEXT = "tributaryPartial";
     private static final int ROUNDS = 3;
-    private static final Logger LOG = LoggerFactory.getLogger(QueryRouter.class);
-    private static final Duration CANCEL_TIMEOUT = Duration.ofSeconds(2);
 
     private final LocalSegments local;
     private final ClusterView view;
     private final ServerInfo self;
     private final ResultMerging merging;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final RunningQueries queries = new RunningQueries(this::cancelRemote);
 
     /**
      * @param view this node's cluster view, or null outside a cluster
@@ -86,14 +74,6 @@ public final class QueryRouter {
         this.view = view;
         this.self = self;
         this.merging = merging;
-    }
-
-    /**
-     * The queries running on this node, with the servers running their parts: whoever answers requests
-     * registers each query here for its run, and cancels through it so that the parts stop too.
-     */
-    public RunningQueries runningQueries() {
-        return queries;
     }
 
     /** A node's answer: rows, and the requested segments it does not serve (empty unless asked for ids). */
@@ -151,15 +131,14 @@ public final class QueryRouter {
             pending.clear();
             List<CompletableFuture<Answer>> calls = new ArrayList<>();
             List<ServerInfo> servers = new ArrayList<>(plan.keySet());
-            byte[] identified = withQueryId(body, running.queryId());
             for (ServerInfo server : servers) {
                 List<String> ids = plan.get(server);
                 calls.add(server.equals(self)
                         ? CompletableFuture.completedFuture(runForRouter(withSegments(query, body, ids), running))
-                        : send(server, withSegments(identified, ids), running));
+                        : send(server, withSegments(body, ids), running));
             }
             for (int i = 0; i < calls.size(); i++) {
-                Answer answer = join(calls.get(i), servers.get(i), running);
+                Answer answer = join(calls.get(i), servers.get(i));
                 partials.add(answer.rows());
                 for (String id : answer.missing()) {
                     refused.computeIfAbsent(id, k -> new HashSet<>()).add(servers.get(i).name());
@@ -214,23 +193,12 @@ public final class QueryRouter {
     }
 
     private static byte[] withSegments(byte[] body, List<String> ids) {
-        return withContext(body, context -> {
-            context.putPOJO(SEGMENTS_CONTEXT, ids);
-            context.put(PARTIAL_CONTEXT, true);
-        });
-    }
-
-    /** The body with the id this node runs the query under, so that a cancel can name its parts elsewhere. */
-    private static byte[] withQueryId(byte[] body, String queryId) {
-        return queryId == null ? body : withContext(body, context -> context.put("queryId", queryId));
-    }
-
-    private static byte[] withContext(byte[] body, Consumer<ObjectNode> edit) {
         try {
             ObjectNode tree = (ObjectNode) Json.mapper().readTree(body);
             ObjectNode context = tree.has("context") && tree.get("context").isObject()
                     ? (ObjectNode) tree.get("context") : tree.putObject("context");
-            edit.accept(context);
+            context.putPOJO(SEGMENTS_CONTEXT, ids);
+            context.put(PARTIAL_CONTEXT, true);
             return Json.mapper().writeValueAsBytes(tree);
         } catch (IOException e) {
             throw new IllegalStateException("cannot rewrite a query that was parsed already", e);
@@ -244,12 +212,10 @@ public final class QueryRouter {
                 .timeout(Duration.ofMinutes(5))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        queries.remotePartStarted(running, server);
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, failure) ->
-                queries.remotePartEnded(running, server)).thenApply(response -> {
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenApply(response -> {
             if (response.statusCode() != 200) {
                 throw new RemoteQueryException(server, response.statusCode(), new String(response.body(),
-                        StandardCharsets.UTF_8));
+                        java.nio.charset.StandardCharsets.UTF_8));
             }
             Set<String> missing = new HashSet<>();
             response.headers().firstValue(MISSING_HEADER).ifPresent(v -> {
@@ -268,27 +234,10 @@ public final class QueryRouter {
         });
     }
 
-    /** Asks a server to cancel its part of a query, without waiting for its answer. */
-    private void cancelRemote(ServerInfo server, String queryId) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + server.host() + ":" + server.port() + "/druid/v2/"
-                        + URLEncoder.encode(queryId, StandardCharsets.UTF_8).replace("+", "%20")))
-                .timeout(CANCEL_TIMEOUT)
-                .DELETE()
-                .build();
-        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-            if (failure != null) {
-                LOG.info("could not ask {} to cancel its part of query {}: {}", server.name(), queryId, failure.toString());
-            } else {
-                LOG.debug("asked {} to cancel its part of query {}: HTTP {}", server.name(), queryId, response.statusCode());
-            }
-        });
-    }
-
-    private static Answer join(CompletableFuture<Answer> call, ServerInfo server, RunningQuery running) {
+    private static Answer join(CompletableFuture<Answer> call, ServerInfo server) {
         try {
             return call.join();
         } catch (CompletionException e) {
-            running.check(); // a part that failed because the query was cancelled or timed out reports that
             if (e.getCause() instanceof QueryException q) {
                 throw q;
             }

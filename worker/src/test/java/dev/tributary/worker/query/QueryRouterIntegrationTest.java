@@ -26,9 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.ExponentialBackoffRetry;
@@ -40,8 +38,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Queries across servers, each a real HTTP server with a router, announcing its segments in a real
  * ZooKeeper: any server answers for the whole cluster, a segment that two servers announce is read
  * once, a segment a server no longer has is asked of another, the local header keeps an answer to
- * one server, merged topN and groupBy answers equal one server holding every piece, and a query cancelled
- * where it was sent stops on the servers running its parts.
+ * one server, and merged topN and groupBy answers equal one server holding every piece.
  */
 class QueryRouterIntegrationTest {
     @RegisterExtension
@@ -190,27 +187,5 @@ class QueryRouterIntegrationTest {
                         .isEqualTo(oneServer);
             }
         }
-    }
-
-    @Test
-    void shouldCancelTheRemotePartOfAQueryCancelledOnTheServerItWasSentTo() throws Exception {
-        Server realtime = new Server(ServerInfo.REALTIME);
-        Server historical = new Server(ServerInfo.HISTORICAL);
-        IncrementalIndex piece = piece(0, 10, 4, 0);
-        historical.holdAndAnnounce(segment(0, 0), piece);
-        await().atMost(Duration.ofSeconds(20)).until(() -> events(realtime.client.query(TOTALS)) == 10);
-        EndlessPiece endless = new EndlessPiece(piece);
-        historical.holds.put(segment(0, 0).id(), List.of(endless)); // the same segment, now slow to read
-        String slow = TOTALS.substring(0, TOTALS.lastIndexOf('}')) + ", \"context\": {\"queryId\": \"slow-1\", \"timeout\": 600000}}";
-
-        CompletableFuture<NodeClient.Response> answer = CompletableFuture.supplyAsync(() -> realtime.client.query(slow));
-        assertThat(endless.scanning.await(20, TimeUnit.SECONDS)).as("the historical reads its part").isTrue();
-        assertThat(realtime.client.delete("/druid/v2/slow-1").status()).isEqualTo(202);
-
-        await().atMost(Duration.ofSeconds(20)).until(() -> endless.cancelled.getCount() == 0);
-        NodeClient.Response response = answer.get(20, TimeUnit.SECONDS);
-        assertThat(response.status()).isEqualTo(500);
-        assertThat(response.body().get("error").asText()).isEqualTo("Query cancelled");
-        assertThat(realtime.client.delete("/druid/v2/slow-1").status()).as("nothing runs under that id now").isEqualTo(404);
     }
 }
